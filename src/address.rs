@@ -1,0 +1,235 @@
+//! Email addresses and header text, checked before anything reaches the wire.
+
+use crate::provider::PERSONAL_DOMAINS;
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// A checked email address: one `@`, a plausible local part and a dotted domain, no
+/// characters that could start a new header or SMTP command.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct EmailAddress {
+    address: String,
+}
+
+/// Personal Gmail, or a custom domain on Google Workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    PersonalGmail,
+    Workspace,
+}
+
+impl AccountKind {
+    /// What the kind means for setting up SMTP.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            AccountKind::PersonalGmail => {
+                "A personal Google account: app passwords are available once 2-Step \
+                 Verification is on."
+            }
+            AccountKind::Workspace => {
+                "A Google Workspace (work or school) account: your administrator may have \
+                 turned app passwords off. If so, use Sign in with Google or ask the admin."
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AddressError {
+    #[error("Enter an email address, such as you@gmail.com.")]
+    Empty,
+    #[error(
+        "An address cannot contain line breaks or control characters (they could inject \
+         extra mail headers)."
+    )]
+    ControlCharacters,
+    #[error("An address cannot contain spaces.")]
+    Spaces,
+    #[error("An address needs exactly one @, as in you@gmail.com.")]
+    AtSign,
+    #[error("The part before the @ is missing.")]
+    EmptyLocalPart,
+    #[error("\"{0}\" is not a valid domain; it should look like gmail.com or example.org.")]
+    Domain(String),
+    #[error("\"{0}\" is not a valid email address.")]
+    Invalid(String),
+}
+
+impl EmailAddress {
+    pub fn parse(input: &str) -> Result<EmailAddress, AddressError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(AddressError::Empty);
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(AddressError::ControlCharacters);
+        }
+        if trimmed.chars().any(char::is_whitespace) {
+            return Err(AddressError::Spaces);
+        }
+        let (local, domain) = match trimmed.split_once('@') {
+            Some((l, d)) if !d.contains('@') => (l, d),
+            _ => return Err(AddressError::AtSign),
+        };
+        if local.is_empty() {
+            return Err(AddressError::EmptyLocalPart);
+        }
+        if !is_dotted_domain(domain) {
+            return Err(AddressError::Domain(domain.to_string()));
+        }
+        // lettre applies the RFC 5321 grammar to the local part.
+        let domain = domain.to_ascii_lowercase();
+        lettre::Address::new(local, &domain)
+            .map_err(|_| AddressError::Invalid(trimmed.to_string()))?;
+        Ok(EmailAddress {
+            address: format!("{local}@{domain}"),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.address
+    }
+
+    pub fn domain(&self) -> &str {
+        self.address.rsplit_once('@').map_or("", |(_, d)| d)
+    }
+
+    pub fn kind(&self) -> AccountKind {
+        if PERSONAL_DOMAINS.contains(&self.domain()) {
+            AccountKind::PersonalGmail
+        } else {
+            AccountKind::Workspace
+        }
+    }
+
+    pub fn to_lettre(&self) -> lettre::Address {
+        // Checked by lettre in `parse`.
+        self.address
+            .parse()
+            .expect("address validated in EmailAddress::parse")
+    }
+}
+
+fn is_dotted_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic))
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.address)
+    }
+}
+
+impl FromStr for EmailAddress {
+    type Err = AddressError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        EmailAddress::parse(s)
+    }
+}
+
+impl From<EmailAddress> for String {
+    fn from(address: EmailAddress) -> String {
+        address.address
+    }
+}
+
+/// Text that goes into a header (the subject): one line, no control characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderText(String);
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "The {field} cannot contain line breaks or control characters (they could inject extra \
+     mail headers)."
+)]
+pub struct HeaderTextError {
+    pub field: &'static str,
+}
+
+impl HeaderText {
+    pub fn parse(field: &'static str, text: &str) -> Result<HeaderText, HeaderTextError> {
+        if text.chars().any(char::is_control) {
+            return Err(HeaderTextError { field });
+        }
+        Ok(HeaderText(text.trim().to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_gmail_from_workspace() {
+        let gmail = EmailAddress::parse(" Jane.Doe@GMail.com ").unwrap();
+        assert_eq!(gmail.as_str(), "Jane.Doe@gmail.com");
+        assert_eq!(gmail.kind(), AccountKind::PersonalGmail);
+        let work = EmailAddress::parse("ops@example.org").unwrap();
+        assert_eq!(work.kind(), AccountKind::Workspace);
+        assert_eq!(
+            EmailAddress::parse("x@googlemail.com").unwrap().kind(),
+            AccountKind::PersonalGmail
+        );
+    }
+
+    #[test]
+    fn specific_messages_for_bad_addresses() {
+        assert_eq!(EmailAddress::parse(""), Err(AddressError::Empty));
+        assert_eq!(EmailAddress::parse("jane"), Err(AddressError::AtSign));
+        assert_eq!(EmailAddress::parse("a@b@c.com"), Err(AddressError::AtSign));
+        assert_eq!(
+            EmailAddress::parse("@gmail.com"),
+            Err(AddressError::EmptyLocalPart)
+        );
+        assert_eq!(
+            EmailAddress::parse("jane doe@gmail.com"),
+            Err(AddressError::Spaces)
+        );
+        assert_eq!(
+            EmailAddress::parse("jane@gmail"),
+            Err(AddressError::Domain("gmail".into()))
+        );
+        assert_eq!(
+            EmailAddress::parse("jane@localhost"),
+            Err(AddressError::Domain("localhost".into()))
+        );
+    }
+
+    #[test]
+    fn rejects_header_injection() {
+        for input in [
+            "jane@gmail.com\r\nBcc: victim@example.org",
+            "jane@gmail.com\nRCPT TO:<x@y.com>",
+            "jane@gmail.com\u{0}",
+        ] {
+            assert_eq!(
+                EmailAddress::parse(input),
+                Err(AddressError::ControlCharacters),
+                "{input:?}"
+            );
+        }
+        assert!(HeaderText::parse("subject", "hi\r\nBcc: x@y.com").is_err());
+        assert_eq!(
+            HeaderText::parse("subject", " Hello ").unwrap().as_str(),
+            "Hello"
+        );
+    }
+}

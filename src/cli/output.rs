@@ -1,0 +1,170 @@
+//! How the CLI shows a check: live stage lines (or JSON lines), the verdict and the fix.
+
+use serde_json::json;
+use smtp_setup::diagnosis::Diagnosis;
+use smtp_setup::smtp::{
+    CheckEvent, CheckOptions, CheckReport, Credential, Direction, EventSink, Route, RouteOutcome,
+    StageEvent, StageStatus, TestSend,
+};
+use std::sync::Arc;
+
+pub struct Printer {
+    json: bool,
+    verbose: bool,
+}
+
+impl Printer {
+    pub fn new(json: bool, verbose: bool) -> Printer {
+        Printer { json, verbose }
+    }
+
+    pub fn start(&self, credential: &Credential, options: &CheckOptions, send: Option<&TestSend>) {
+        if self.json {
+            return;
+        }
+        let routes: Vec<String> = options
+            .candidates
+            .iter()
+            .map(|(port, tls)| format!("{tls} on {port}"))
+            .collect();
+        let what = if send.is_some() {
+            "Sending a test message as"
+        } else {
+            "Checking"
+        };
+        println!(
+            "{what} {} via {} ({})",
+            credential.user(),
+            options.host,
+            routes.join(" and ")
+        );
+    }
+
+    /// Prints each event as it arrives, from whichever task sends it.
+    pub fn sink(&self) -> EventSink {
+        let (json, verbose) = (self.json, self.verbose);
+        Arc::new(move |event: CheckEvent| match (&event, json) {
+            (CheckEvent::Transcript(_), _) if !verbose => {}
+            (_, true) => println!("{}", serde_json::to_string(&event).unwrap_or_default()),
+            (CheckEvent::Stage(stage), false) => {
+                if let Some(line) = stage_line(stage) {
+                    println!("{line}");
+                }
+            }
+            (CheckEvent::Transcript(line), false) => {
+                let who = match line.direction {
+                    Direction::Client => "C",
+                    Direction::Server => "S",
+                };
+                println!("      {} {who}: {}", route_label(&line.route), line.text);
+            }
+        })
+    }
+
+    pub fn finish(&self, report: &CheckReport, diagnosis: Option<&Diagnosis>, exit_code: u8) {
+        if self.json {
+            let (success, failure) = match &report.outcome {
+                Ok(success) => (Some(success), None),
+                Err(failure) => (None, Some(failure)),
+            };
+            let result = json!({
+                "type": "result",
+                "ok": success.is_some(),
+                "exit_code": exit_code,
+                "elapsed_ms": report.elapsed_ms,
+                "success": success,
+                "failure": failure,
+                "routes": report.routes,
+                "cause": diagnosis.map(|d| d.cause),
+                "diagnosis": diagnosis,
+            });
+            println!("{result}");
+            return;
+        }
+        match &report.outcome {
+            Ok(success) => {
+                println!();
+                println!(
+                    "✓ Login works: signed in on {}, {} ms in all.",
+                    success.route, report.elapsed_ms
+                );
+                if let (Some(reply), Some(to)) = (&success.send_reply, &success.recipient) {
+                    let id = success.message_id.as_deref().unwrap_or("");
+                    println!("✓ Test message {id} accepted for {to}: {reply}");
+                }
+            }
+            Err(failure) => {
+                println!();
+                let place = failure
+                    .route
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" on {r}"));
+                println!(
+                    "✗ {} failed{place}: {}",
+                    failure.stage.label(),
+                    failure.detail
+                );
+            }
+        }
+        if report.routes.len() > 1 {
+            for summary in &report.routes {
+                let verdict = match &summary.outcome {
+                    RouteOutcome::Used => "used".to_string(),
+                    RouteOutcome::Worked => "works too (not used)".to_string(),
+                    RouteOutcome::Failed { failure } => {
+                        format!("failed at {}: {}", failure.stage.label(), failure.detail)
+                    }
+                    RouteOutcome::Unfinished => "still connecting when the check ended".to_string(),
+                };
+                println!("  {}: {verdict}", summary.route);
+            }
+        }
+        if let Some(diagnosis) = diagnosis {
+            println!();
+            print!("{}", render_diagnosis(diagnosis));
+        }
+    }
+}
+
+fn route_label(route: &Route) -> String {
+    format!("{} {}", route.port, route.tls)
+}
+
+fn stage_line(event: &StageEvent) -> Option<String> {
+    let mark = match event.status {
+        StageStatus::Started => return None,
+        StageStatus::Passed => "✓",
+        StageStatus::Failed => "✗",
+    };
+    let route = event.route.as_ref().map(route_label).unwrap_or_default();
+    let note = match (&event.detail, &event.reply) {
+        (Some(detail), _) if !detail.is_empty() => detail.clone(),
+        (_, Some(reply)) => reply.to_string(),
+        _ => String::new(),
+    };
+    Some(format!(
+        "  {mark} {:<8} {:<18} {:>6} ms  {note}",
+        event.stage.label(),
+        route,
+        event.elapsed_ms
+    ))
+}
+
+/// The diagnosis as text: title, explanation, numbered steps, the page to open, the evidence.
+pub fn render_diagnosis(diagnosis: &Diagnosis) -> String {
+    let mut out = format!("{}\n{}\n", diagnosis.title, diagnosis.explanation);
+    if !diagnosis.steps.is_empty() {
+        out.push_str("\nHow to fix it:\n");
+        for (number, step) in diagnosis.steps.iter().enumerate() {
+            out.push_str(&format!("  {}. {step}\n", number + 1));
+        }
+    }
+    if let Some(page) = &diagnosis.page {
+        out.push_str(&format!("\n{}: {}\n", page.label, page.url));
+    }
+    if let Some(evidence) = &diagnosis.evidence {
+        out.push_str(&format!("\nDetails: {evidence}\n"));
+    }
+    out.push_str(&format!("(cause: {})\n", diagnosis.cause.id()));
+    out
+}

@@ -1,0 +1,440 @@
+//! What to tell a person for each cause: every user-facing string of the diagnosis lives here,
+//! one match arm per cause, so a translation layer can key on `Cause::id()`.
+
+use super::{Cause, Diagnosis, SetupStep};
+use crate::provider::{
+    APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GooglePage, OAUTH_TEST_USERS_PAGE,
+    SECURITY_ACTIVITY_PAGE, SENDING_LIMITS_PAGE, TWO_STEP_PAGE,
+};
+use crate::smtp::CertificateProblem;
+
+/// The command that shows which stage fails, quoted in steps.
+const CHECK: &str = "smtp-setup check --user you@gmail.com";
+
+struct Text {
+    title: &'static str,
+    explanation: &'static str,
+    steps: Vec<String>,
+    page: Option<GooglePage>,
+    wizard_step: Option<SetupStep>,
+}
+
+pub(super) fn diagnosis(cause: Cause) -> Diagnosis {
+    let text = text(cause);
+    Diagnosis {
+        cause,
+        title: text.title.to_string(),
+        explanation: text.explanation.to_string(),
+        steps: text.steps,
+        page: text.page,
+        wizard_step: text.wizard_step,
+        evidence: None,
+    }
+}
+
+fn text(cause: Cause) -> Text {
+    match cause {
+        Cause::BadCredentials => Text {
+            title: "Gmail rejected the username or app password",
+            explanation: "Gmail refused the login (reply 535 5.7.8). Either the password is wrong, \
+                the app password was revoked (Google revokes every app password when the account \
+                password changes), or it is your normal Google password, which Gmail stopped \
+                accepting from apps on 30 May 2022 (in 2024 for Workspace): apps need an app \
+                password, and app passwords need 2-Step Verification.",
+            steps: vec![
+                "Check that the username is your full Gmail address, e.g. you@gmail.com.".into(),
+                format!("Turn on 2-Step Verification if it is off: {}", TWO_STEP_PAGE.url),
+                format!(
+                    "Create a new app password at {} and copy its 16 letters, without a trailing space.",
+                    APP_PASSWORDS_PAGE.url
+                ),
+                "Put the new app password into your app in place of the old password.".into(),
+                format!("Run `{CHECK}` to confirm Gmail accepts it."),
+            ],
+            page: Some(APP_PASSWORDS_PAGE),
+            wizard_step: Some(SetupStep::AppPassword),
+        },
+        Cause::AppPasswordRequired => Text {
+            title: "Gmail needs an app password, not your Google password",
+            explanation: "The account has 2-Step Verification turned on, so Gmail does not accept \
+                its normal Google password from an email app (reply 534 5.7.9). Use an app \
+                password instead: a 16-letter password made for one app.",
+            steps: vec![
+                format!("Open {} and create an app password, e.g. named \"smtp-setup\".", APP_PASSWORDS_PAGE.url),
+                "Copy the 16 letters and use them in your app in place of your Google password.".into(),
+                "If the page says the setting is not available for your account, app passwords are \
+                 blocked (security keys only, Advanced Protection, or a work or school admin): use \
+                 Sign in with Google instead."
+                    .into(),
+                format!("Run `{CHECK}` to confirm Gmail accepts it."),
+            ],
+            page: Some(APP_PASSWORDS_PAGE),
+            wizard_step: Some(SetupStep::AppPassword),
+        },
+        Cause::WebLoginRequired => Text {
+            title: "Google blocked the sign-in as unusual",
+            explanation: "Google saw a login from a place or device it does not know (a new server, \
+                a cloud host, another country) and blocked it until you confirm it was you (reply \
+                534 5.7.14). This is a security check, not a wrong password.",
+            steps: vec![
+                format!(
+                    "Open {} and confirm the blocked sign-in was you (\"Yes, it was me\").",
+                    SECURITY_ACTIVITY_PAGE.url
+                ),
+                "If you can, sign in to Gmail once in a web browser on the machine that sends the mail.".into(),
+                "Use an app password (or Sign in with Google) rather than your account password.".into(),
+                format!("Wait a few minutes, then run `{CHECK}` again."),
+            ],
+            page: Some(SECURITY_ACTIVITY_PAGE),
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::StarttlsRequired => Text {
+            title: "The app tried to log in before turning on encryption",
+            explanation: "On port 587 Gmail starts unencrypted, and the app must switch encryption on \
+                with the STARTTLS command before it logs in or sends (reply 530 5.7.0 Must issue a \
+                STARTTLS command first). The app skipped that step, so Gmail refused.",
+            steps: vec![
+                "Turn on STARTTLS in the app's settings (often called \"Use TLS\", EnableSsl, \
+                 EMAIL_USE_TLS = True, or server.starttls() before login)."
+                    .into(),
+                "Or use port 465 with SSL/TLS from the start (implicit TLS).".into(),
+                "Check the host is smtp.gmail.com.".into(),
+                format!("Run `{CHECK}` to see which port and mode work from this machine."),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::AuthRequired => Text {
+            title: "Gmail received mail without a successful login",
+            explanation: "Gmail expected a login before the message (reply 530 5.7.0 Authentication \
+                Required; 5.5.1 in older replies). Either the app never sent the username and \
+                password, or Gmail refused them and the app carried on anyway: .NET's SmtpClient \
+                does this, so a wrong or missing app password often looks like this error.",
+            steps: vec![
+                "Make sure the app is set to log in, with your full Gmail address as the username \
+                 (in .NET, set UseDefaultCredentials = false before setting Credentials)."
+                    .into(),
+                format!(
+                    "Use an app password, not your Google password: create one at {} (it needs \
+                     2-Step Verification).",
+                    APP_PASSWORDS_PAGE.url
+                ),
+                format!("Run `{CHECK}` to test the login on its own."),
+            ],
+            page: Some(APP_PASSWORDS_PAGE),
+            wizard_step: Some(SetupStep::AppPassword),
+        },
+        Cause::TooManyLogins => Text {
+            title: "Too many login attempts in a short time",
+            explanation: "Gmail is temporarily refusing logins for this account (reply 454 4.7.0) \
+                because the app logged in too often, usually by opening a new connection and \
+                logging in for every message. It passes by itself, but retrying keeps it going.",
+            steps: vec![
+                "Stop the app and its retries for a while (at least several minutes).".into(),
+                "Change the app to log in once and send many messages over one connection.".into(),
+                "If several workers send at once, limit how many connect at the same time.".into(),
+                format!("After waiting, run `{CHECK}` once."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::SendingLimit => Text {
+            title: "The account reached Gmail's sending limit",
+            explanation: "Gmail limits how much an account sends (reply 550 5.4.5): 2,000 messages a \
+                day for Google Workspace and about 500 for personal accounts, counted over a rolling \
+                24 hours. Gmail refuses new messages until older ones fall out of that window.",
+            steps: vec![
+                "Stop sending: the limit lifts by itself within 24 hours.".into(),
+                "Check the app for loops or retries that send the same message again.".into(),
+                "For newsletters or bulk mail, use an email delivery service instead of a Gmail account.".into(),
+                format!("Read Google's limits: {}", SENDING_LIMITS_PAGE.url),
+            ],
+            page: Some(SENDING_LIMITS_PAGE),
+            wizard_step: None,
+        },
+        Cause::TryAgainLater => Text {
+            title: "Gmail temporarily refused the connection",
+            explanation: "Gmail answered \"try again later\" (a 4xx reply): it is not taking this \
+                connection right now, e.g. because of load on its side or too many connections from \
+                this address. The credentials were not the problem.",
+            steps: vec![
+                "Wait a few minutes and try again.".into(),
+                "Make sure the app introduces itself (EHLO) with a real host name, not localhost or an IP address.".into(),
+                "Keep the number of connections low: reuse one connection for several messages.".into(),
+                format!("Run `{CHECK}` to retry."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::OauthTokenRejected => Text {
+            title: "Gmail rejected the Sign in with Google token",
+            explanation: "The app logged in with OAuth (XOAUTH2) and Gmail refused the access token. \
+                The token expired (they last about an hour), was revoked, or was granted without \
+                the full Gmail scope https://mail.google.com/ (gmail.send is not enough for SMTP).",
+            steps: vec![
+                "Get a fresh access token with the refresh token, and try again.".into(),
+                "Make sure the token was requested with the scope https://mail.google.com/.".into(),
+                "Check that the username is the same Google account that signed in.".into(),
+                "If it still fails, sign in with Google again.".into(),
+                format!("Run `{CHECK}` to confirm."),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::OauthInvalidGrant => Text {
+            title: "Google no longer accepts the saved Sign in with Google",
+            explanation: "Google refused to renew the app's access (invalid_grant: the refresh token \
+                expired or was revoked). This happens after 7 days while the OAuth app is in \
+                \"Testing\", after a password change or removing the app's access, or after six \
+                months unused.",
+            steps: vec![
+                "Sign in with Google again to get a new refresh token.".into(),
+                format!(
+                    "If you run your own OAuth client in \"Testing\", add each user as a test user \
+                     or publish the app: {}",
+                    OAUTH_TEST_USERS_PAGE.url
+                ),
+                format!("Check the app still has access to the account: {}", CONNECTIONS_PAGE.url),
+                "On a work or school account, ask the admin whether the app is allowed \
+                 (admin_policy_enforced means it is blocked)."
+                    .into(),
+            ],
+            page: Some(OAUTH_TEST_USERS_PAGE),
+            wizard_step: None,
+        },
+        Cause::ConnectionRefused => Text {
+            title: "The connection to the mail server was refused",
+            explanation: "Nothing accepted the connection at that address and port, or a firewall \
+                rejected it. Usually the host or port is wrong (Gmail uses smtp.gmail.com on port 587 \
+                or 465), or a firewall, antivirus or network policy blocks outgoing mail ports.",
+            steps: vec![
+                "Check the host is smtp.gmail.com and the port 587 (STARTTLS) or 465 (SSL/TLS).".into(),
+                "Check that a firewall or antivirus on this machine allows outgoing connections on 587 and 465.".into(),
+                "On a work or hosted network, ask its admin whether outgoing mail ports are blocked.".into(),
+                format!("Run `{CHECK}`: it tries both ports."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::ConnectionTimeout => Text {
+            title: "The connection to the mail server timed out",
+            explanation: "No answer came back in time. Usually a firewall silently drops the \
+                connection: many cloud hosts (DigitalOcean, Google Compute Engine and others) and \
+                some internet providers block outgoing ports 25, 465 and 587.",
+            steps: vec![
+                "Try the other port: 587 (STARTTLS) or 465 (SSL/TLS).".into(),
+                "On a cloud server, check whether the provider blocks outgoing mail ports; ask them \
+                 to unblock them, or use their mail relay."
+                    .into(),
+                "Check that a local firewall or VPN is not blocking the connection.".into(),
+                format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::DnsFailure => Text {
+            title: "The mail server's name could not be found",
+            explanation: "This computer could not look up the server's name (DNS). Either the name is \
+                misspelled (it should be smtp.gmail.com), or the machine has no working internet \
+                connection or DNS server.",
+            steps: vec![
+                "Check the host is spelled smtp.gmail.com, with no spaces.".into(),
+                "Check the machine is online, e.g. by opening a website.".into(),
+                "In a container, VPN or company network, check its DNS settings.".into(),
+                format!("Run `{CHECK}` to try again."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::NetworkUnreachable => Text {
+            title: "There is no network path to the mail server",
+            explanation: "This computer has no route to the server's address. Often IPv6 is broken: \
+                smtp.gmail.com has IPv6 and IPv4 addresses, and an app that tries IPv6 first fails \
+                where IPv4 would work. Otherwise the machine is offline, or a VPN or firewall blocks \
+                the way.",
+            steps: vec![
+                "Check the machine is online.".into(),
+                "If the failing address contains colons (IPv6), make the app use IPv4, or fix or \
+                 turn off IPv6 on this network."
+                    .into(),
+                "Turn off a VPN or proxy and try again.".into(),
+                format!("Run `{CHECK}`: it shows which address failed."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::TlsUntrustedCertificate => Text {
+            title: "The mail server's certificate was not trusted",
+            explanation: "The encrypted connection presented a certificate this computer does not \
+                trust. smtp.gmail.com's real certificate is signed by Google, so something in between \
+                is most likely intercepting the connection: antivirus software that scans email, or \
+                a company proxy.",
+            steps: vec![
+                "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus, then try again.".into(),
+                "On a company network, ask IT whether a proxy intercepts TLS, and install its certificate if it does.".into(),
+                "Check the computer's date and time, and update its root certificates.".into(),
+                "Do not turn off certificate checks in your app: that would expose your password.".into(),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::TlsWrongMode => Text {
+            title: "The app and the port disagree about encryption",
+            explanation: "Gmail's port 587 starts unencrypted and switches on encryption with \
+                STARTTLS; port 465 is encrypted from the first byte (implicit TLS). The app used the \
+                other kind for its port, so the encrypted handshake failed (errors such as \"wrong \
+                version number\").",
+            steps: vec![
+                "For port 587, use STARTTLS: Python SMTP() with starttls(), Nodemailer secure: false, \
+                 PHPMailer ENCRYPTION_STARTTLS, Java mail.smtp.starttls.enable=true."
+                    .into(),
+                "For port 465, use SSL/TLS from the start: Python SMTP_SSL(), Nodemailer secure: true, \
+                 PHPMailer ENCRYPTION_SMTPS, Java mail.smtp.ssl.enable=true."
+                    .into(),
+                format!("Run `{CHECK}` to see which combination works from this machine."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::Unknown => Text {
+            title: "The problem could not be identified",
+            explanation: "smtp-setup does not recognize this error, so it will not guess. Gmail's own \
+                reply (a line starting with a code such as 535 or 534) usually says what went wrong, \
+                but many apps hide it unless their debug output is on.",
+            steps: vec![
+                format!("Run `{CHECK}` to see which stage fails: DNS, connect, TLS, login or send."),
+                "Turn on your app's debug output (Python set_debuglevel(1), PHPMailer SMTPDebug = 2, \
+                 Nodemailer debug: true) and run `smtp-setup diagnose` on the server's reply."
+                    .into(),
+                "Check the settings: host smtp.gmail.com, port 587 (STARTTLS) or 465 (SSL/TLS), your \
+                 full Gmail address as the username, and an app password."
+                    .into(),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+    }
+}
+
+/// A more precise reading of a cause: same cause (and id), its own explanation and steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Nuance {
+    CertificateExpired,
+    CertificateWrongHost,
+    /// Connected, then the server went silent (greeting, TLS or later).
+    StalledAfterConnect,
+    /// Gmail's `421 4.7.0 … (EHLO)`: the app's EHLO name was refused.
+    EhloName,
+}
+
+impl Nuance {
+    pub(super) fn for_certificate(problem: CertificateProblem) -> Option<Nuance> {
+        match problem {
+            CertificateProblem::Expired => Some(Nuance::CertificateExpired),
+            CertificateProblem::WrongHost => Some(Nuance::CertificateWrongHost),
+            CertificateProblem::UntrustedIssuer | CertificateProblem::Other => None,
+        }
+    }
+
+    pub(super) fn apply(self, diagnosis: &mut Diagnosis) {
+        let (explanation, steps) = self.text();
+        diagnosis.explanation = explanation.to_string();
+        diagnosis.steps = steps;
+    }
+
+    fn text(self) -> (&'static str, Vec<String>) {
+        match self {
+            Nuance::CertificateExpired => (
+                "The server's certificate looked expired or not yet valid. Gmail renews its \
+                 certificates long before they expire, so most likely this computer's date and time \
+                 are wrong, or something intercepting the connection (antivirus, a company proxy) \
+                 presents an old certificate.",
+                vec![
+                    "Set this computer's date, time and time zone correctly (turn on automatic time).".into(),
+                    "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus.".into(),
+                    "Update the computer's root certificates (system updates).".into(),
+                    "Do not turn off certificate checks in your app: that would expose your password.".into(),
+                ],
+            ),
+            Nuance::CertificateWrongHost => (
+                "The certificate was made out for a different name than the server the app \
+                 connected to. Either the app connects to another name or a bare IP address instead \
+                 of smtp.gmail.com, or antivirus software or a company proxy intercepts the connection.",
+                vec![
+                    "Set the host to exactly smtp.gmail.com, not an IP address or another alias.".into(),
+                    "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus.".into(),
+                    "On a company network, ask IT whether a proxy intercepts TLS.".into(),
+                    "Do not turn off certificate checks in your app: that would expose your password.".into(),
+                ],
+            ),
+            Nuance::StalledAfterConnect => (
+                "The connection opened, then the server went silent. Either a firewall or proxy \
+                 stalls the traffic, or the app and the port disagree about encryption: on port 465 \
+                 the app must start TLS at once (implicit TLS), and waiting for a greeting there hangs.",
+                vec![
+                    "On port 465, turn on SSL/TLS from the start (Nodemailer secure: true, Python \
+                     SMTP_SSL); .NET's SmtpClient cannot do this, so use 587 with it."
+                        .into(),
+                    "On port 587, let the app read the greeting, then send STARTTLS (Nodemailer \
+                     secure: false, Python SMTP() with starttls())."
+                        .into(),
+                    "Check that no firewall, proxy or antivirus holds up the connection.".into(),
+                    format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
+                ],
+            ),
+            Nuance::EhloName => (
+                "Gmail closed the connection after the app's greeting (EHLO, reply 421 4.7.0). It \
+                 does this when the app introduces itself as localhost or a bare IP address instead \
+                 of a real host name.",
+                vec![
+                    "Set the name the app sends in EHLO to a real host name (Python local_hostname, \
+                     PHPMailer Hostname, Nodemailer name)."
+                        .into(),
+                    "Wait a few minutes, then try again.".into(),
+                    format!("Run `{CHECK}` to confirm Gmail accepts the connection."),
+                ],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_complete_and_short() {
+        for cause in Cause::ALL {
+            let d = diagnosis(cause);
+            assert!(!d.title.is_empty() && !d.title.contains('\n'), "{cause:?}");
+            assert!(!d.explanation.is_empty(), "{cause:?}");
+            assert!((1..=5).contains(&d.steps.len()), "{cause:?}");
+            assert!(
+                d.steps.iter().all(|s| !s.is_empty() && !s.contains('\n')),
+                "{cause:?}"
+            );
+            let all = format!("{} {} {}", d.title, d.explanation, d.steps.join(" ")).to_lowercase();
+            assert!(
+                !all.contains("less secure app") && !all.contains("displayunlockcaptcha"),
+                "{cause:?}"
+            );
+            assert!(!all.contains("  "), "{cause:?}: double space");
+        }
+    }
+
+    #[test]
+    fn nuances_replace_explanation_and_steps() {
+        for nuance in [
+            Nuance::CertificateExpired,
+            Nuance::CertificateWrongHost,
+            Nuance::StalledAfterConnect,
+            Nuance::EhloName,
+        ] {
+            let mut d = diagnosis(Cause::Unknown);
+            nuance.apply(&mut d);
+            assert_ne!(d.explanation, diagnosis(Cause::Unknown).explanation);
+            assert!((1..=5).contains(&d.steps.len()), "{nuance:?}");
+            assert!(!d.explanation.contains("  ") && !d.steps.join(" ").contains("  "));
+        }
+    }
+}

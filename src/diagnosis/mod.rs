@@ -1,0 +1,430 @@
+//! Diagnosis: from a failed check or a pasted error message to a cause, an explanation in plain
+//! words and the steps that fix it.
+//!
+//! Both kinds of evidence are reduced to one normalized symptom (`symptom`) and matched against
+//! one ordered rule table (`rules`); the texts for each cause live in `causes`. What cannot be
+//! placed is `Cause::Unknown`, never a guess.
+//!
+//! PHPMailer's `SMTP Error: Could not authenticate.` and Nodemailer's bare `Invalid login` stay
+//! unknown on purpose: both are said for every refused login (wrong password, account password
+//! with 2-Step Verification, blocked sign-in), and only the server's reply tells them apart.
+//! The same goes for `SMTP connect() failed` without the reason that follows it.
+
+mod causes;
+mod excerpt;
+mod rules;
+mod symptom;
+
+use crate::provider::GooglePage;
+use crate::smtp::{CheckFailure, FailureKind, Reply, Stage};
+use causes::Nuance;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use symptom::Symptom;
+
+/// Why sending through Gmail failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    BadCredentials,
+    AppPasswordRequired,
+    WebLoginRequired,
+    StarttlsRequired,
+    AuthRequired,
+    TooManyLogins,
+    SendingLimit,
+    TryAgainLater,
+    OauthTokenRejected,
+    OauthInvalidGrant,
+    ConnectionRefused,
+    ConnectionTimeout,
+    DnsFailure,
+    NetworkUnreachable,
+    TlsUntrustedCertificate,
+    TlsWrongMode,
+    Unknown,
+}
+
+impl Cause {
+    pub const ALL: [Cause; 17] = [
+        Cause::BadCredentials,
+        Cause::AppPasswordRequired,
+        Cause::WebLoginRequired,
+        Cause::StarttlsRequired,
+        Cause::AuthRequired,
+        Cause::TooManyLogins,
+        Cause::SendingLimit,
+        Cause::TryAgainLater,
+        Cause::OauthTokenRejected,
+        Cause::OauthInvalidGrant,
+        Cause::ConnectionRefused,
+        Cause::ConnectionTimeout,
+        Cause::DnsFailure,
+        Cause::NetworkUnreachable,
+        Cause::TlsUntrustedCertificate,
+        Cause::TlsWrongMode,
+        Cause::Unknown,
+    ];
+
+    /// Stable identifier, the same as the JSON form: `"bad_credentials"`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Cause::BadCredentials => "bad_credentials",
+            Cause::AppPasswordRequired => "app_password_required",
+            Cause::WebLoginRequired => "web_login_required",
+            Cause::StarttlsRequired => "starttls_required",
+            Cause::AuthRequired => "auth_required",
+            Cause::TooManyLogins => "too_many_logins",
+            Cause::SendingLimit => "sending_limit",
+            Cause::TryAgainLater => "try_again_later",
+            Cause::OauthTokenRejected => "oauth_token_rejected",
+            Cause::OauthInvalidGrant => "oauth_invalid_grant",
+            Cause::ConnectionRefused => "connection_refused",
+            Cause::ConnectionTimeout => "connection_timeout",
+            Cause::DnsFailure => "dns_failure",
+            Cause::NetworkUnreachable => "network_unreachable",
+            Cause::TlsUntrustedCertificate => "tls_untrusted_certificate",
+            Cause::TlsWrongMode => "tls_wrong_mode",
+            Cause::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Cause> {
+        Cause::ALL.into_iter().find(|cause| cause.id() == id)
+    }
+
+    pub fn category(self) -> FailureCategory {
+        match self {
+            Cause::ConnectionRefused
+            | Cause::ConnectionTimeout
+            | Cause::DnsFailure
+            | Cause::NetworkUnreachable => FailureCategory::Network,
+            Cause::TlsUntrustedCertificate | Cause::TlsWrongMode => FailureCategory::Tls,
+            Cause::BadCredentials
+            | Cause::AppPasswordRequired
+            | Cause::WebLoginRequired
+            | Cause::AuthRequired
+            | Cause::OauthTokenRejected
+            | Cause::OauthInvalidGrant
+            | Cause::TooManyLogins => FailureCategory::Authentication,
+            Cause::StarttlsRequired
+            | Cause::SendingLimit
+            | Cause::TryAgainLater
+            | Cause::Unknown => FailureCategory::Other,
+        }
+    }
+}
+
+/// The broad kind of a cause, e.g. for exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureCategory {
+    Network,
+    Tls,
+    Authentication,
+    Other,
+}
+
+/// The setup wizard's steps, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetupStep {
+    Account,
+    TwoStepVerification,
+    AppPassword,
+    Verify,
+    TestMessage,
+    Done,
+}
+
+impl SetupStep {
+    /// Position in the wizard, 1 to 6.
+    pub fn number(self) -> u8 {
+        match self {
+            SetupStep::Account => 1,
+            SetupStep::TwoStepVerification => 2,
+            SetupStep::AppPassword => 3,
+            SetupStep::Verify => 4,
+            SetupStep::TestMessage => 5,
+            SetupStep::Done => 6,
+        }
+    }
+}
+
+/// What went wrong, why, and how to fix it. Serializes with `cause` as its id and a
+/// `category` field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnosis {
+    pub cause: Cause,
+    /// One line, e.g. "Gmail rejected the username or app password".
+    pub title: String,
+    /// Plain language, one to three sentences.
+    pub explanation: String,
+    /// Fix steps in order, without numbers.
+    pub steps: Vec<String>,
+    /// The Google page to open, when one fixes it.
+    pub page: Option<GooglePage>,
+    /// The wizard step that fixes it, if any.
+    pub wizard_step: Option<SetupStep>,
+    /// The server reply or error text the diagnosis was made from: one line, secrets redacted.
+    pub evidence: Option<String>,
+}
+
+impl Diagnosis {
+    /// The texts for a cause, without evidence.
+    pub fn for_cause(cause: Cause) -> Diagnosis {
+        causes::diagnosis(cause)
+    }
+
+    fn with(cause: Cause, nuance: Option<Nuance>, evidence: Option<String>) -> Diagnosis {
+        let mut diagnosis = Diagnosis::for_cause(cause);
+        if let Some(nuance) = nuance {
+            nuance.apply(&mut diagnosis);
+        }
+        diagnosis.evidence = evidence;
+        diagnosis
+    }
+}
+
+impl Serialize for Diagnosis {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Diagnosis", 8)?;
+        s.serialize_field("cause", &self.cause)?;
+        s.serialize_field("category", &self.cause.category())?;
+        s.serialize_field("title", &self.title)?;
+        s.serialize_field("explanation", &self.explanation)?;
+        s.serialize_field("steps", &self.steps)?;
+        s.serialize_field("page", &self.page)?;
+        s.serialize_field("wizard_step", &self.wizard_step)?;
+        s.serialize_field("evidence", &self.evidence)?;
+        s.end()
+    }
+}
+
+/// What a diagnosis is made from.
+#[derive(Clone, Copy, Debug)]
+pub enum Evidence<'a> {
+    /// A failed check of this tool.
+    Failure(&'a CheckFailure),
+    /// An error message pasted from any program, library or transcript.
+    Text(&'a str),
+}
+
+/// Explains a failure or a pasted error message.
+pub fn diagnose(evidence: Evidence<'_>) -> Diagnosis {
+    match evidence {
+        Evidence::Failure(failure) => from_failure(failure),
+        Evidence::Text(text) => from_text(text),
+    }
+}
+
+fn from_text(text: &str) -> Diagnosis {
+    let symptom = Symptom::from_text(text);
+    let found = rules::classify(&symptom);
+    let cause = found.map_or(Cause::Unknown, |m| m.cause);
+    let evidence = excerpt::excerpt(text, found.map(|m| m.signal.text()));
+    Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence)
+}
+
+fn from_failure(failure: &CheckFailure) -> Diagnosis {
+    let symptom = Symptom::from_failure(failure);
+    let found = rules::classify(&symptom).map(|m| m.cause);
+    let cause = match failure.kind {
+        // A timeout while resolving is the DNS server not answering.
+        FailureKind::Timeout if failure.stage == Stage::Resolve => Cause::DnsFailure,
+        FailureKind::Timeout => Cause::ConnectionTimeout,
+        FailureKind::Refused => Cause::ConnectionRefused,
+        FailureKind::Dns => Cause::DnsFailure,
+        FailureKind::Unreachable => Cause::NetworkUnreachable,
+        FailureKind::Certificate(_) => Cause::TlsUntrustedCertificate,
+        FailureKind::WrongTlsMode => Cause::TlsWrongMode,
+        // A handshake failure says little by itself; only trust a TLS reading of its detail.
+        FailureKind::TlsHandshake => found
+            .filter(|cause| cause.category() == FailureCategory::Tls)
+            .unwrap_or(Cause::Unknown),
+        FailureKind::Reply
+        | FailureKind::Closed
+        | FailureKind::Unsupported
+        | FailureKind::Protocol => found.unwrap_or(Cause::Unknown),
+    };
+    let nuance = match failure.kind {
+        FailureKind::Certificate(problem) => Nuance::for_certificate(problem),
+        FailureKind::Timeout if failure.stage > Stage::Connect => Some(Nuance::StalledAfterConnect),
+        _ => rules::nuance(cause, &symptom),
+    };
+    let evidence = failure
+        .reply
+        .as_ref()
+        .map_or_else(|| failure.detail.clone(), Reply::to_string);
+    Diagnosis::with(cause, nuance, excerpt::excerpt(&evidence, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::smtp::{CertificateProblem, Route, TlsMode};
+
+    fn failure(
+        stage: Stage,
+        kind: FailureKind,
+        reply: Option<&[&str]>,
+        detail: &str,
+    ) -> CheckFailure {
+        CheckFailure {
+            stage,
+            route: Some(Route {
+                host: "smtp.gmail.com".into(),
+                port: 587,
+                tls: TlsMode::Starttls,
+            }),
+            kind,
+            reply: reply.map(|lines| {
+                Reply::parse(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>())
+                    .expect("valid reply")
+            }),
+            detail: detail.into(),
+        }
+    }
+
+    #[test]
+    fn ids_round_trip_and_match_serde() {
+        for cause in Cause::ALL {
+            assert_eq!(Cause::from_id(cause.id()), Some(cause));
+            assert_eq!(
+                serde_json::to_value(cause).unwrap(),
+                serde_json::json!(cause.id())
+            );
+        }
+        assert_eq!(Cause::from_id("nope"), None);
+    }
+
+    #[test]
+    fn setup_steps_are_numbered_in_order() {
+        let steps = [
+            SetupStep::Account,
+            SetupStep::TwoStepVerification,
+            SetupStep::AppPassword,
+            SetupStep::Verify,
+            SetupStep::TestMessage,
+            SetupStep::Done,
+        ];
+        for (i, step) in steps.into_iter().enumerate() {
+            assert_eq!(usize::from(step.number()), i + 1);
+        }
+    }
+
+    #[test]
+    fn json_has_cause_id_and_category() {
+        let d = diagnose(Evidence::Text(
+            "535 5.7.8 https://support.google.com/mail/?p=BadCredentials",
+        ));
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["cause"], "bad_credentials");
+        assert_eq!(json["category"], "authentication");
+        assert_eq!(json["wizard_step"], "app_password");
+        assert_eq!(
+            json["page"]["url"],
+            "https://myaccount.google.com/apppasswords"
+        );
+    }
+
+    #[test]
+    fn reply_failure_uses_reply_rules() {
+        let f = failure(
+            Stage::Auth,
+            FailureKind::Reply,
+            Some(&[
+                "534-5.7.9 Application-specific password required. For more information, go to",
+                "534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor x - gsmtp",
+            ]),
+            "Gmail refused the login",
+        );
+        let d = diagnose(Evidence::Failure(&f));
+        assert_eq!(d.cause, Cause::AppPasswordRequired);
+        assert!(
+            d.evidence
+                .unwrap()
+                .starts_with("534 5.7.9 Application-specific password required.")
+        );
+    }
+
+    #[test]
+    fn stalled_timeout_gets_its_own_explanation() {
+        let f = failure(
+            Stage::Greeting,
+            FailureKind::Timeout,
+            None,
+            "no greeting within 10 s",
+        );
+        let d = diagnose(Evidence::Failure(&f));
+        assert_eq!(d.cause, Cause::ConnectionTimeout);
+        assert!(d.explanation.contains("went silent"));
+        assert_eq!(d.evidence.as_deref(), Some("no greeting within 10 s"));
+        let f = failure(
+            Stage::Connect,
+            FailureKind::Timeout,
+            None,
+            "connect timed out",
+        );
+        assert!(
+            diagnose(Evidence::Failure(&f))
+                .explanation
+                .contains("firewall silently drops")
+        );
+    }
+
+    #[test]
+    fn certificate_problem_adapts_explanation() {
+        let f = failure(
+            Stage::Tls,
+            FailureKind::Certificate(CertificateProblem::Expired),
+            None,
+            "expired",
+        );
+        assert!(
+            diagnose(Evidence::Failure(&f))
+                .explanation
+                .contains("date and time")
+        );
+        let f = failure(
+            Stage::Tls,
+            FailureKind::Certificate(CertificateProblem::UntrustedIssuer),
+            None,
+            "x",
+        );
+        assert!(
+            diagnose(Evidence::Failure(&f))
+                .explanation
+                .contains("antivirus")
+        );
+    }
+
+    #[test]
+    fn handshake_failure_is_unknown_unless_detail_says_wrong_mode() {
+        let f = failure(
+            Stage::Tls,
+            FailureKind::TlsHandshake,
+            None,
+            "handshake failure",
+        );
+        assert_eq!(diagnose(Evidence::Failure(&f)).cause, Cause::Unknown);
+        let f = failure(
+            Stage::Tls,
+            FailureKind::TlsHandshake,
+            None,
+            "received corrupt message of type InvalidContentType",
+        );
+        assert_eq!(diagnose(Evidence::Failure(&f)).cause, Cause::TlsWrongMode);
+    }
+
+    #[test]
+    fn text_evidence_is_redacted() {
+        let d = diagnose(Evidence::Text(
+            "C: AUTH PLAIN AHlvdUBnbWFpbC5jb20Ac2VjcmV0\nS: 535-5.7.8 Username and Password not accepted.",
+        ));
+        assert_eq!(d.cause, Cause::BadCredentials);
+        let evidence = d.evidence.unwrap();
+        assert!(!evidence.contains("AHlvdUBnbWFpbC5jb20Ac2VjcmV0"));
+        assert!(evidence.contains("<redacted>"));
+    }
+}

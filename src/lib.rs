@@ -1,0 +1,15 @@
+//! smtp-setup's engine: Gmail provider facts, secrets, the staged SMTP check and test send,
+//! error diagnosis. No UI code lives here: the CLI and the GUI both drive this library.
+
+pub mod address;
+pub mod app_password;
+pub mod diagnosis;
+pub mod provider;
+pub mod secret;
+pub mod smtp;
+pub mod test_message;
+pub mod tls;
+
+/// The desktop window (feature `gui`); the engine modules above never import egui.
+#[cfg(feature = "gui")]
+pub mod gui;

@@ -1,0 +1,56 @@
+//! Facts about Gmail's SMTP service and Google's account pages, kept in one place.
+
+use serde::Serialize;
+
+/// Gmail's submission host.
+pub const GMAIL_SMTP_HOST: &str = "smtp.gmail.com";
+/// STARTTLS submission port: plain greeting, then STARTTLS before AUTH.
+pub const STARTTLS_PORT: u16 = 587;
+/// Implicit TLS port: TLS from the first byte.
+pub const IMPLICIT_TLS_PORT: u16 = 465;
+/// Domains of personal Google accounts; any other domain on Google is Google Workspace.
+pub const PERSONAL_DOMAINS: [&str; 2] = ["gmail.com", "googlemail.com"];
+/// Letters in an app password (shown by Google as four groups of four).
+pub const APP_PASSWORD_LEN: usize = 16;
+/// OAuth scope needed for SMTP (`gmail.send` is not enough).
+pub const GMAIL_OAUTH_SCOPE: &str = "https://mail.google.com/";
+
+/// A Google web page the user may need to open, with a button label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct GooglePage {
+    pub label: &'static str,
+    pub url: &'static str,
+}
+
+pub const SECURITY_PAGE: GooglePage = GooglePage {
+    label: "Open Google security settings",
+    url: "https://myaccount.google.com/security",
+};
+pub const TWO_STEP_PAGE: GooglePage = GooglePage {
+    label: "Open 2-Step Verification page",
+    url: "https://myaccount.google.com/signinoptions/two-step-verification",
+};
+pub const APP_PASSWORDS_PAGE: GooglePage = GooglePage {
+    label: "Open App passwords page",
+    url: "https://myaccount.google.com/apppasswords",
+};
+pub const SECURITY_ACTIVITY_PAGE: GooglePage = GooglePage {
+    label: "Open recent security activity",
+    url: "https://myaccount.google.com/notifications",
+};
+pub const CONNECTIONS_PAGE: GooglePage = GooglePage {
+    label: "Open third-party connections",
+    url: "https://myaccount.google.com/connections",
+};
+pub const OAUTH_CLIENTS_PAGE: GooglePage = GooglePage {
+    label: "Open OAuth clients in Google Cloud",
+    url: "https://console.cloud.google.com/auth/clients",
+};
+pub const OAUTH_TEST_USERS_PAGE: GooglePage = GooglePage {
+    label: "Open OAuth test users in Google Cloud",
+    url: "https://console.cloud.google.com/auth/audience",
+};
+pub const SENDING_LIMITS_PAGE: GooglePage = GooglePage {
+    label: "Open Gmail sending limits",
+    url: "https://support.google.com/a/answer/166852",
+};

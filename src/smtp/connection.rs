@@ -1,0 +1,358 @@
+//! One SMTP connection: reading replies, sending commands, upgrading to TLS, and keeping
+//! the transcript. Lines that carry secrets are shown redacted; the secret bytes themselves
+//! live only in zeroizing buffers owned by the caller.
+
+use super::EventSink;
+use super::event::{CertificateProblem, CheckEvent, Direction, FailureKind, Route, TranscriptLine};
+use super::reply::Reply;
+use rustls::pki_types::ServerName;
+use std::io;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use tokio::io::{
+    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, ReadBuf,
+};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+use tokio_rustls::client::TlsStream;
+
+/// Longest reply line accepted (RFC 5321 allows 512; Gmail's are under 100).
+const MAX_LINE: u64 = 4096;
+/// Most lines in one reply (Gmail's EHLO has 9).
+const MAX_REPLY_LINES: usize = 64;
+
+/// A failure inside one step, before the caller adds the stage and route.
+#[derive(Debug)]
+pub(crate) struct StepError {
+    pub kind: FailureKind,
+    pub detail: String,
+    pub reply: Option<Reply>,
+}
+
+impl StepError {
+    pub fn new(kind: FailureKind, detail: impl Into<String>) -> StepError {
+        StepError {
+            kind,
+            detail: detail.into(),
+            reply: None,
+        }
+    }
+
+    pub fn reply(reply: Reply) -> StepError {
+        StepError {
+            kind: FailureKind::Reply,
+            detail: format!("The server answered {reply}"),
+            reply: Some(reply),
+        }
+    }
+}
+
+pub(crate) enum Stream {
+    Plain(TcpStream),
+    Tls(Box<TlsStream<TcpStream>>),
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tls(s) => Pin::new(s).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Stream::Tls(s) => Pin::new(s).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tls(s) => Pin::new(s).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tls(s) => Pin::new(s).poll_shutdown(cx),
+        }
+    }
+}
+
+pub(crate) struct Connection {
+    reader: BufReader<Stream>,
+    route: Route,
+    sink: EventSink,
+    /// Capabilities from the last EHLO, upper-cased keywords with their parameters.
+    pub capabilities: Vec<String>,
+}
+
+impl Connection {
+    pub fn new(stream: Stream, route: Route, sink: EventSink) -> Connection {
+        Connection {
+            reader: BufReader::new(stream),
+            route,
+            sink,
+            capabilities: Vec::new(),
+        }
+    }
+
+    /// TLS version and cipher suite, for the timeline.
+    pub fn tls_summary(&self) -> Option<String> {
+        let Stream::Tls(tls) = self.reader.get_ref() else {
+            return None;
+        };
+        let (_, session) = tls.get_ref();
+        let version = session.protocol_version()?;
+        let suite = session.negotiated_cipher_suite()?;
+        Some(format!("{version:?} {:?}", suite.suite()).replace('_', "."))
+    }
+
+    fn record(&self, direction: Direction, text: &str) {
+        (self.sink)(CheckEvent::Transcript(TranscriptLine {
+            route: self.route.clone(),
+            direction,
+            text: text.to_string(),
+        }));
+    }
+
+    /// Reads one complete reply (all its continuation lines).
+    pub async fn read_reply(&mut self) -> Result<Reply, StepError> {
+        let mut raw_lines = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            let n = (&mut self.reader)
+                .take(MAX_LINE)
+                .read_until(b'\n', &mut buf)
+                .await
+                .map_err(classify_io)?;
+            if n == 0 {
+                return Err(StepError::new(
+                    FailureKind::Closed,
+                    "The server closed the connection without a reply.",
+                ));
+            }
+            if !buf.ends_with(b"\n") {
+                return Err(StepError::new(
+                    FailureKind::Protocol,
+                    "The server sent an overlong line.",
+                ));
+            }
+            let line = String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
+            self.record(Direction::Server, &line);
+            let last = line.as_bytes().get(3) != Some(&b'-');
+            raw_lines.push(line);
+            if last {
+                break;
+            }
+            if raw_lines.len() >= MAX_REPLY_LINES {
+                return Err(StepError::new(
+                    FailureKind::Protocol,
+                    "The server sent an overlong reply.",
+                ));
+            }
+        }
+        Reply::parse(&raw_lines).ok_or_else(|| {
+            StepError::new(
+                FailureKind::Protocol,
+                format!(
+                    "The server sent something that is not SMTP: {:?}",
+                    truncate(&raw_lines[0], 80)
+                ),
+            )
+        })
+    }
+
+    /// Sends one line; `shown` is what the transcript records (redacted for secrets).
+    pub async fn send_line(&mut self, line: &str, shown: &str) -> Result<(), StepError> {
+        self.record(Direction::Client, shown);
+        let stream = self.reader.get_mut();
+        stream
+            .write_all(line.as_bytes())
+            .await
+            .map_err(classify_io)?;
+        stream.write_all(b"\r\n").await.map_err(classify_io)?;
+        stream.flush().await.map_err(classify_io)
+    }
+
+    /// Sends a command without secrets and reads the reply.
+    pub async fn command(&mut self, line: &str) -> Result<Reply, StepError> {
+        self.send_line(line, line).await?;
+        self.read_reply().await
+    }
+
+    /// Sends raw message data (already dot-stuffed, ending in CRLF.CRLF); the transcript
+    /// gets a one-line summary, not the message.
+    pub async fn send_data(&mut self, data: &[u8]) -> Result<Reply, StepError> {
+        self.record(
+            Direction::Client,
+            &format!("<message, {} bytes>", data.len()),
+        );
+        self.record(Direction::Client, ".");
+        let stream = self.reader.get_mut();
+        stream.write_all(data).await.map_err(classify_io)?;
+        stream.flush().await.map_err(classify_io)?;
+        self.read_reply().await
+    }
+
+    /// EHLO, keeping the capabilities. A negative reply is an error.
+    pub async fn ehlo(&mut self, name: &str) -> Result<Reply, StepError> {
+        let reply = self.command(&format!("EHLO {name}")).await?;
+        if reply.code != 250 {
+            return Err(StepError::reply(reply));
+        }
+        self.capabilities = reply
+            .lines
+            .iter()
+            .skip(1)
+            .map(|l| l.trim().to_ascii_uppercase())
+            .collect();
+        Ok(reply)
+    }
+
+    pub fn supports(&self, keyword: &str) -> bool {
+        self.capabilities
+            .iter()
+            .any(|c| c.split_whitespace().next() == Some(keyword))
+    }
+
+    pub fn auth_mechanisms(&self) -> Vec<String> {
+        self.capabilities
+            .iter()
+            .filter_map(|c| c.strip_prefix("AUTH "))
+            .flat_map(|m| m.split_whitespace().map(str::to_string))
+            .collect()
+    }
+
+    /// Wraps the connection in TLS after a successful STARTTLS reply. Bytes the server sent
+    /// after its STARTTLS reply would be read as if protected: refuse them (CVE-2011-0411).
+    pub async fn upgrade_tls(
+        self,
+        connector: &TlsConnector,
+        host: &str,
+    ) -> Result<Connection, StepError> {
+        if !self.reader.buffer().is_empty() {
+            return Err(StepError::new(
+                FailureKind::Protocol,
+                "The server sent data before the TLS handshake; refusing to continue.",
+            ));
+        }
+        let Connection {
+            reader,
+            route,
+            sink,
+            ..
+        } = self;
+        let Stream::Plain(tcp) = reader.into_inner() else {
+            return Err(StepError::new(
+                FailureKind::Protocol,
+                "The connection is already encrypted.",
+            ));
+        };
+        let tls = handshake(connector, host, tcp).await?;
+        Ok(Connection::new(Stream::Tls(Box::new(tls)), route, sink))
+    }
+}
+
+pub(crate) async fn handshake(
+    connector: &TlsConnector,
+    host: &str,
+    tcp: TcpStream,
+) -> Result<TlsStream<TcpStream>, StepError> {
+    let name = ServerName::try_from(host.to_string()).map_err(|_| {
+        StepError::new(
+            FailureKind::TlsHandshake,
+            format!("\"{host}\" is not a valid TLS server name."),
+        )
+    })?;
+    connector.connect(name, tcp).await.map_err(classify_io)
+}
+
+pub(crate) fn connector(config: Arc<rustls::ClientConfig>) -> TlsConnector {
+    TlsConnector::from(config)
+}
+
+/// Maps an I/O error (which may wrap a rustls error) to a failure kind and a sentence.
+pub(crate) fn classify_io(error: io::Error) -> StepError {
+    if let Some(tls) = error
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<rustls::Error>())
+    {
+        return classify_tls(tls);
+    }
+    use io::ErrorKind::*;
+    let (kind, detail) = match error.kind() {
+        ConnectionRefused => (
+            FailureKind::Refused,
+            "The connection was refused: nothing accepts connections on this port, or a firewall rejects them.",
+        ),
+        ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => {
+            (FailureKind::Closed, "The server closed the connection.")
+        }
+        TimedOut => (FailureKind::Timeout, "The connection timed out."),
+        NetworkUnreachable | HostUnreachable | NetworkDown | AddrNotAvailable => (
+            FailureKind::Unreachable,
+            "The network or host is unreachable from this machine.",
+        ),
+        _ => (FailureKind::Closed, ""),
+    };
+    let detail = if detail.is_empty() {
+        format!("Connection error: {error}")
+    } else {
+        detail.to_string()
+    };
+    StepError::new(kind, detail)
+}
+
+fn classify_tls(error: &rustls::Error) -> StepError {
+    use rustls::CertificateError as C;
+    let (kind, detail) = match error {
+        rustls::Error::InvalidCertificate(cert) => {
+            let problem = match cert {
+                C::UnknownIssuer | C::BadSignature => CertificateProblem::UntrustedIssuer,
+                C::Expired | C::ExpiredContext { .. } | C::NotValidYet | C::NotValidYetContext { .. } => {
+                    CertificateProblem::Expired
+                }
+                C::NotValidForName | C::NotValidForNameContext { .. } => CertificateProblem::WrongHost,
+                _ => CertificateProblem::Other,
+            };
+            let what = match problem {
+                CertificateProblem::UntrustedIssuer => "is not signed by an authority this machine trusts",
+                CertificateProblem::Expired => "is expired or not yet valid (check this machine's clock)",
+                CertificateProblem::WrongHost => "was issued for a different host name",
+                CertificateProblem::Other => "was rejected",
+            };
+            (FailureKind::Certificate(problem), format!("The server's certificate {what} ({error})."))
+        }
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)
+        | rustls::Error::InvalidMessage(rustls::InvalidMessage::UnknownProtocolVersion) => (
+            FailureKind::WrongTlsMode,
+            "The server answered in plain text, not TLS: this port expects STARTTLS (usually port 587), not implicit TLS.".to_string(),
+        ),
+        other => (FailureKind::TlsHandshake, format!("The TLS handshake failed: {other}.")),
+    };
+    StepError::new(kind, detail)
+}
+
+fn truncate(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}

@@ -1,0 +1,84 @@
+//! The staged SMTP check and test send. Every stage is bounded in time and reported as an
+//! event, so a person (CLI or GUI) sees exactly where things stop.
+
+mod auth;
+mod check;
+mod connection;
+pub mod event;
+pub mod reply;
+mod route;
+
+pub use check::{
+    CheckOptions, CheckReport, RouteOutcome, RouteSummary, Success, TestSend, run_check,
+};
+pub use event::{
+    CertificateProblem, CheckEvent, CheckFailure, Direction, FailureKind, Route, Stage, StageEvent,
+    StageStatus, TlsMode, TranscriptLine,
+};
+pub use reply::Reply;
+
+use crate::address::EmailAddress;
+use crate::app_password::AppPassword;
+use crate::secret::Secret;
+use std::sync::Arc;
+
+/// Where events go: the CLI prints them, the GUI forwards them over a channel and repaints.
+pub type EventSink = Arc<dyn Fn(CheckEvent) + Send + Sync>;
+
+/// A sink that drops every event.
+pub fn ignore_events() -> EventSink {
+    Arc::new(|_| {})
+}
+
+/// How to log in.
+#[derive(Clone, Debug)]
+pub enum Credential {
+    /// A Google app password (AUTH PLAIN, or LOGIN where PLAIN is missing).
+    AppPassword {
+        user: EmailAddress,
+        password: AppPassword,
+    },
+    /// Any other password, for servers that are not Gmail.
+    Password {
+        user: EmailAddress,
+        password: Secret,
+    },
+    /// An OAuth2 access token (AUTH XOAUTH2).
+    OAuth {
+        user: EmailAddress,
+        access_token: Secret,
+    },
+}
+
+impl Credential {
+    pub fn user(&self) -> &EmailAddress {
+        match self {
+            Credential::AppPassword { user, .. }
+            | Credential::Password { user, .. }
+            | Credential::OAuth { user, .. } => user,
+        }
+    }
+}
+
+/// Which TLS modes (and ports) to try.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TlsChoice {
+    /// STARTTLS and implicit TLS in parallel; the first that works is used.
+    Auto,
+    Starttls,
+    Implicit,
+}
+
+impl TlsChoice {
+    /// The (port, mode) pairs to try. Without a port, the usual ones: 587 and 465.
+    pub fn candidates(self, port: Option<u16>) -> Vec<(u16, TlsMode)> {
+        use crate::provider::{IMPLICIT_TLS_PORT, STARTTLS_PORT};
+        let starttls = (port.unwrap_or(STARTTLS_PORT), TlsMode::Starttls);
+        let implicit = (port.unwrap_or(IMPLICIT_TLS_PORT), TlsMode::Implicit);
+        match self {
+            TlsChoice::Auto => vec![starttls, implicit],
+            TlsChoice::Starttls => vec![starttls],
+            TlsChoice::Implicit => vec![implicit],
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The headless CLI as a person or a script uses it: output, JSON, exit codes, secrets.
+
+mod support;
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use support::gmail_server::{AccountMode, CertVariant, GmailServer, ServerConfig};
+
+const USER: &str = "jane@gmail.com";
+const PASSWORD: &str = "abcdefghijklmnop";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary with `stdin` piped in; killed (and the test failed) after 60 s.
+fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-setup"))
+        .args(args)
+        .env_remove("SMTP_SETUP_PASSWORD")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        stderr.read_to_string(&mut s).unwrap();
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("smtp-setup {args:?} did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+fn server(mode: AccountMode) -> GmailServer {
+    GmailServer::start(ServerConfig::with_account(USER, mode))
+}
+
+/// Runs a command against the server's STARTTLS port with the password on stdin.
+fn against(server: &GmailServer, command: &str, extra: &[&str], password: &str) -> Run {
+    let server_arg = format!("127.0.0.1:{}", server.starttls_port());
+    let ca = server.ca.file.to_string_lossy().to_string();
+    let mut args = vec![
+        command,
+        "--user",
+        USER,
+        "--server",
+        &server_arg,
+        "--tls",
+        "starttls",
+        "--ca-file",
+        &ca,
+    ];
+    args.extend_from_slice(extra);
+    args.push("--password-stdin");
+    run(&args, &format!("{password}\n"), &[])
+}
+
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn check_succeeds_with_live_stage_lines() {
+    let server = server(AccountMode::AppPassword(PASSWORD.into()));
+    let run = against(&server, "check", &[], "abcd efgh ijkl mnop");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for stage in ["DNS", "Connect", "Greeting", "EHLO", "TLS", "AUTH"] {
+        assert!(
+            run.stdout.contains(&format!("✓ {stage}")),
+            "{stage}: {}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("✓ Login works"), "{}", run.stdout);
+    assert!(server.received().is_empty());
+}
+
+#[test]
+fn send_test_json_reports_every_event_and_the_final_reply() {
+    let server = server(AccountMode::AppPassword(PASSWORD.into()));
+    let run = against(
+        &server,
+        "send-test",
+        &["--json", "--to", "ops@example.org", "--subject", "Hello"],
+        PASSWORD,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let lines = json_lines(&run.stdout);
+    let result = lines.last().unwrap();
+    assert_eq!(result["type"], "result");
+    assert_eq!(result["ok"], true);
+    assert_eq!(result["exit_code"], 0);
+    assert_eq!(result["success"]["send_reply"]["code"], 250);
+    assert!(result["cause"].is_null());
+    let stages: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["type"] == "stage" && l["status"] == "passed")
+        .collect();
+    assert_eq!(stages.len(), 7, "{}", run.stdout);
+    assert!(stages.iter().all(|s| s["elapsed_ms"].is_u64()));
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].rcpt_to, ["ops@example.org"]);
+    assert!(received[0].data.contains("Subject: Hello"));
+}
+
+#[test]
+fn exit_codes_follow_the_failure_category() {
+    let bad = server(AccountMode::BadCredentials);
+    let failed = against(&bad, "check", &["--json"], PASSWORD);
+    assert_eq!(failed.code, 5, "{}", failed.stdout);
+    let result = json_lines(&failed.stdout).pop().unwrap();
+    assert_eq!(result["cause"], "bad_credentials");
+    assert_eq!(result["diagnosis"]["cause"], "bad_credentials");
+    assert_eq!(result["failure"]["reply"]["code"], 535);
+
+    let limited = server(AccountMode::SendingLimit(PASSWORD.into()));
+    assert_eq!(against(&limited, "send-test", &[], PASSWORD).code, 1);
+
+    let untrusted = GmailServer::start(
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into()))
+            .with_cert(CertVariant::Untrusted),
+    );
+    assert_eq!(against(&untrusted, "check", &[], PASSWORD).code, 4);
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let refused = run(
+        &[
+            "check",
+            "--user",
+            USER,
+            "--server",
+            &format!("127.0.0.1:{port}"),
+            "--password-stdin",
+        ],
+        PASSWORD,
+        &[],
+    );
+    assert_eq!(refused.code, 3, "{}", refused.stdout);
+    assert!(
+        refused.stdout.contains("(cause: connection_refused)"),
+        "{}",
+        refused.stdout
+    );
+}
+
+#[test]
+fn failure_prints_the_diagnosis_with_steps_and_page() {
+    let server = server(AccountMode::AppPasswordRequired);
+    let run = against(&server, "check", &[], PASSWORD);
+    assert_eq!(run.code, 5);
+    assert!(run.stdout.contains("✗ AUTH failed"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("How to fix it:\n  1. "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("https://myaccount.google.com/apppasswords"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("534 5.7.9"), "{}", run.stdout);
+}
+
+#[test]
+fn verbose_transcript_redacts_the_login() {
+    let server = server(AccountMode::AppPassword(PASSWORD.into()));
+    let run = against(&server, "check", &["-v"], PASSWORD);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("C: AUTH PLAIN <redacted>"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("S: 220 smtp.gmail.com ESMTP"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("C: STARTTLS"), "{}", run.stdout);
+    assert!(!run.stdout.contains(PASSWORD) && !run.stderr.contains(PASSWORD));
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::STANDARD.encode(format!("\0{USER}\0{PASSWORD}"));
+    assert!(!run.stdout.contains(&payload));
+}
+
+#[test]
+fn password_comes_from_the_environment_but_never_an_argument() {
+    let server = server(AccountMode::AppPassword(PASSWORD.into()));
+    let server_arg = format!("127.0.0.1:{}", server.starttls_port());
+    let ca = server.ca.file.to_string_lossy().to_string();
+    let args = [
+        "check",
+        "--user",
+        USER,
+        "--server",
+        &server_arg,
+        "--ca-file",
+        &ca,
+    ];
+    let ok = run(&args, "", &[("SMTP_SETUP_PASSWORD", PASSWORD)]);
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+
+    let missing = run(&args, "", &[]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("--password-stdin"),
+        "{}",
+        missing.stderr
+    );
+
+    let as_argument = run(&["check", "--user", USER, "--password", PASSWORD], "", &[]);
+    assert_eq!(as_argument.code, 2);
+    assert!(server.auth_attempts().len() == 1);
+}
+
+#[test]
+fn bad_input_is_refused_before_the_network() {
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["check", "--user", "jane", "--password-stdin"],
+            PASSWORD,
+            "exactly one @",
+        ),
+        (
+            &["check", "--user", USER, "--password-stdin"],
+            "Summer2024!",
+            "account password",
+        ),
+        (
+            &["check", "--user", USER, "--password-stdin"],
+            "abcd efgh ijkl",
+            "found 12",
+        ),
+        (
+            &[
+                "send-test",
+                "--user",
+                USER,
+                "--to",
+                "a@b.com\r\nBcc: x@y.com",
+                "--password-stdin",
+            ],
+            PASSWORD,
+            "line breaks",
+        ),
+        (
+            &[
+                "send-test",
+                "--user",
+                USER,
+                "--subject",
+                "hi\nBcc: x@y.com",
+                "--password-stdin",
+            ],
+            PASSWORD,
+            "line breaks",
+        ),
+    ];
+    for (args, stdin, message) in cases {
+        let run = run(args, stdin, &[]);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stdout.is_empty(),
+            "nothing was attempted: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn diagnose_explains_pasted_errors() {
+    let text = "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted. \
+                For more information, go to\\n5.7.8  https://support.google.com/mail/?p=BadCredentials x - gsmtp')";
+    let human = run(&["diagnose", text], "", &[]);
+    assert_eq!(human.code, 0);
+    assert!(human.stdout.contains("How to fix it:"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("(cause: bad_credentials)"),
+        "{}",
+        human.stdout
+    );
+
+    let json = run(
+        &["diagnose", "--json", "-"],
+        "530 5.7.0 Must issue a STARTTLS command first. x - gsmtp",
+        &[],
+    );
+    let value: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["cause"], "starttls_required");
+    assert!(value["steps"].as_array().is_some_and(|s| !s.is_empty()));
+
+    let unknown = run(&["diagnose", "--json", "the printer is on fire"], "", &[]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&unknown.stdout).unwrap()["cause"],
+        "unknown"
+    );
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let help = run(&["--help"], "", &[]);
+    assert_eq!(help.code, 0);
+    for line in [
+        "3  network failure",
+        "4  TLS failure",
+        "5  authentication failure",
+        "SMTP_SETUP_PASSWORD",
+    ] {
+        assert!(help.stdout.contains(line), "{line}: {}", help.stdout);
+    }
+}
