@@ -11,15 +11,21 @@
 //! shell) it is ignored and only `--seconds` ends the run; `--ignore-stdin`
 //! forces that.
 
-#[path = "../tests/support/mod.rs"]
-mod support;
+// The server and its certificates, without the tests' other helpers; the example uses
+// only part of their API.
+#![allow(dead_code)]
+
+#[path = "../tests/support/gmail_server.rs"]
+mod gmail_server;
+#[path = "../tests/support/test_certs.rs"]
+mod test_certs;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use support::gmail_server::{AccountMode, GmailServer, ServerConfig};
+use gmail_server::{AccountMode, GmailServer, ServerConfig};
 
 const USAGE: &str = "usage: gmail_test_server [--ca-out PATH] [--seconds N] [--ignore-stdin]";
 

@@ -1,14 +1,17 @@
 //! smtp-setup's engine: Gmail provider facts, secrets, the staged SMTP check and test send,
 //! error diagnosis. No UI code lives here: the CLI and the GUI both drive this library.
 
+pub mod accounts;
 pub mod address;
 pub mod app_password;
 pub mod diagnosis;
+pub mod keychain;
 pub mod provider;
 pub mod secret;
 pub mod smtp;
 pub mod test_message;
 pub mod tls;
+pub mod when;
 
 /// The desktop window (feature `gui`); the engine modules above never import egui.
 #[cfg(feature = "gui")]

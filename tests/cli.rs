@@ -3,65 +3,16 @@
 mod support;
 
 use serde_json::Value;
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use support::cli::{CliRun, run_cli};
 use support::gmail_server::{AccountMode, CertVariant, GmailServer, ServerConfig};
 
 const USER: &str = "jane@gmail.com";
 const PASSWORD: &str = "abcdefghijklmnop";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `stdin` piped in; killed (and the test failed) after 60 s.
-fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-setup"))
-        .args(args)
-        .env_remove("SMTP_SETUP_PASSWORD")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || {
-        let mut s = String::new();
-        stdout.read_to_string(&mut s).unwrap();
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = String::new();
-        stderr.read_to_string(&mut s).unwrap();
-        s
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("smtp-setup {args:?} did not finish within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
+/// Runs the binary; `env` entries are set.
+fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> CliRun {
+    let env: Vec<(&str, Option<&str>)> = env.iter().map(|(k, v)| (*k, Some(*v))).collect();
+    run_cli(args, stdin, &env)
 }
 
 fn server(mode: AccountMode) -> GmailServer {
@@ -69,7 +20,7 @@ fn server(mode: AccountMode) -> GmailServer {
 }
 
 /// Runs a command against the server's STARTTLS port with the password on stdin.
-fn against(server: &GmailServer, command: &str, extra: &[&str], password: &str) -> Run {
+fn against(server: &GmailServer, command: &str, extra: &[&str], password: &str) -> CliRun {
     let server_arg = format!("127.0.0.1:{}", server.starttls_port());
     let ca = server.ca.file.to_string_lossy().to_string();
     let mut args = vec![

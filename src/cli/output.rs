@@ -1,6 +1,8 @@
 //! How the CLI shows a check: live stage lines (or JSON lines), the verdict and the fix.
 
 use serde_json::json;
+use smtp_setup::accounts::{AccountStore, Saved};
+use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::Diagnosis;
 use smtp_setup::smtp::{
     CheckEvent, CheckOptions, CheckReport, Credential, Direction, EventSink, Route, RouteOutcome,
@@ -122,6 +124,56 @@ impl Printer {
         if let Some(diagnosis) = diagnosis {
             println!();
             print!("{}", render_diagnosis(diagnosis));
+        }
+    }
+}
+
+impl Printer {
+    /// After `store`: where the secret and the settings went.
+    pub fn saved(&self, saved: &Saved, store: &AccountStore) {
+        let record = &saved.record;
+        if self.json {
+            let value = json!({
+                "type": "saved",
+                "account": record,
+                "replaced": saved.replaced,
+                "verified": saved.report.is_some(),
+                "keychain_service": store.keychain.service(),
+                "index": store.index.path(),
+            });
+            println!("{value}");
+            return;
+        }
+        let verb = if saved.replaced {
+            "Replaced the app password of"
+        } else {
+            "Saved"
+        };
+        println!();
+        println!(
+            "✓ {verb} {}: the app password is in the system keychain (service \"{}\"), the settings \
+             ({}:{}, {}) in {}.",
+            record.address,
+            store.keychain.service(),
+            record.server,
+            record.port,
+            record.tls,
+            store.index.path().display()
+        );
+        if saved.report.is_none() {
+            println!(
+                "  Not verified (--no-verify): run `smtp-setup check --account {}` to test it.",
+                record.address
+            );
+        }
+    }
+
+    /// After a failed verification: nothing changed.
+    pub fn not_saved(&self, user: &EmailAddress) {
+        if self.json {
+            println!("{}", json!({"type": "not_saved", "account": user.as_str()}));
+        } else {
+            println!("\nNothing was saved for {user}; a stored password, if any, is unchanged.");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! The CLI prints these and the GUI draws them; neither computes anything of its own.
 
 use super::reply::Reply;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The stages of a check, in the order they run.
@@ -51,7 +51,7 @@ impl Stage {
 }
 
 /// How TLS is started on a connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TlsMode {
     /// Plain greeting, then STARTTLS (port 587).

@@ -5,5 +5,6 @@
 //! `support::gmail_server::{GmailServer, ServerConfig, ...}`.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod gmail_server;
 pub mod test_certs;

@@ -1,0 +1,391 @@
+//! The account index: everything about an account that is not secret, as TOML in the
+//! config directory. Writes are atomic (temporary file, then rename) and serialized across
+//! processes with a lock file, so two `store` commands at once lose nothing. A file that
+//! cannot be read is reported, never silently replaced.
+
+use crate::smtp::TlsMode;
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Overrides the config directory (tests and scripts).
+pub const CONFIG_DIR_ENV: &str = "SMTP_SETUP_CONFIG_DIR";
+const INDEX_FILE: &str = "accounts.toml";
+const LOCK_FILE: &str = "accounts.lock";
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMethod {
+    AppPassword,
+    #[serde(rename = "oauth")]
+    OAuth,
+}
+
+impl AuthMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            AuthMethod::AppPassword => "app password",
+            AuthMethod::OAuth => "Google sign-in",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestOutcome {
+    Ok,
+    Failed,
+}
+
+/// The last check or test send of an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestResult {
+    #[serde(with = "rfc3339")]
+    pub time: SystemTime,
+    pub outcome: TestOutcome,
+    /// The diagnosis cause id when it failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRecord {
+    pub address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    pub provider: String,
+    pub server: String,
+    pub port: u16,
+    pub tls: TlsMode,
+    pub auth: AuthMethod,
+    #[serde(with = "rfc3339")]
+    pub created: SystemTime,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "rfc3339_opt")]
+    pub last_verified: Option<SystemTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_test: Option<TestResult>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountIndex {
+    #[serde(default = "format_version")]
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, rename = "account")]
+    pub accounts: Vec<AccountRecord>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+impl AccountIndex {
+    pub fn find(&self, address: &str) -> Option<&AccountRecord> {
+        self.accounts
+            .iter()
+            .find(|a| a.address.eq_ignore_ascii_case(address))
+    }
+
+    pub fn find_mut(&mut self, address: &str) -> Option<&mut AccountRecord> {
+        self.accounts
+            .iter_mut()
+            .find(|a| a.address.eq_ignore_ascii_case(address))
+    }
+
+    /// The default account: the one marked, or the only one.
+    pub fn default_account(&self) -> Option<&AccountRecord> {
+        match &self.default {
+            Some(address) => self.find(address),
+            None if self.accounts.len() == 1 => self.accounts.first(),
+            None => None,
+        }
+    }
+
+    /// Adds or replaces the record with the same address; the first account becomes default.
+    pub fn upsert(&mut self, record: AccountRecord) {
+        match self.find_mut(&record.address) {
+            Some(existing) => *existing = record,
+            None => {
+                if self.accounts.is_empty() {
+                    self.default = Some(record.address.clone());
+                }
+                self.accounts.push(record);
+            }
+        }
+    }
+
+    /// Removes the record; true if there was one. A removed default passes to the first left.
+    pub fn remove(&mut self, address: &str) -> bool {
+        let before = self.accounts.len();
+        self.accounts
+            .retain(|a| !a.address.eq_ignore_ascii_case(address));
+        if self
+            .default
+            .as_deref()
+            .is_some_and(|d| d.eq_ignore_ascii_case(address))
+        {
+            self.default = self.accounts.first().map(|a| a.address.clone());
+        }
+        self.accounts.len() != before
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error(
+        "The account list {path} cannot be read: {detail}. It was left as it is; fix or move \
+         the file away, then try again."
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("Cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("No config directory could be found for this user; set {CONFIG_DIR_ENV}.")]
+    NoConfigDir,
+}
+
+/// The index file on disk.
+#[derive(Clone, Debug)]
+pub struct IndexFile {
+    dir: PathBuf,
+}
+
+impl IndexFile {
+    /// `$SMTP_SETUP_CONFIG_DIR`, or the platform config dir (e.g. `~/.config/smtp-setup`).
+    pub fn from_env() -> Result<IndexFile, IndexError> {
+        if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+            return Ok(IndexFile::in_dir(PathBuf::from(dir)));
+        }
+        let dirs =
+            directories::ProjectDirs::from("", "", "smtp-setup").ok_or(IndexError::NoConfigDir)?;
+        Ok(IndexFile::in_dir(dirs.config_dir().to_path_buf()))
+    }
+
+    pub fn in_dir(dir: PathBuf) -> IndexFile {
+        IndexFile { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(INDEX_FILE)
+    }
+
+    /// Reads the index; a missing file is an empty index.
+    pub fn load(&self) -> Result<AccountIndex, IndexError> {
+        let path = self.path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(AccountIndex::default());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(IndexError::Corrupt {
+                    path,
+                    detail: "it is not UTF-8 text".into(),
+                });
+            }
+            Err(source) => {
+                return Err(IndexError::Io {
+                    action: "read",
+                    path,
+                    source,
+                });
+            }
+        };
+        let index: AccountIndex = toml::from_str(&text).map_err(|e| IndexError::Corrupt {
+            path: path.clone(),
+            detail: e.message().to_string(),
+        })?;
+        if index.version > FORMAT_VERSION {
+            return Err(IndexError::Corrupt {
+                path,
+                detail: format!(
+                    "it was written by a newer smtp-setup (format {})",
+                    index.version
+                ),
+            });
+        }
+        Ok(index)
+    }
+
+    /// Reads, changes and writes the index under the lock; returns what `change` returns.
+    pub fn update<T>(&self, change: impl FnOnce(&mut AccountIndex) -> T) -> Result<T, IndexError> {
+        let _lock = self.lock()?;
+        let mut index = self.load()?;
+        let result = change(&mut index);
+        index.version = FORMAT_VERSION;
+        self.write(&index)?;
+        Ok(result)
+    }
+
+    fn lock(&self) -> Result<File, IndexError> {
+        self.create_dir()?;
+        let path = self.dir.join(LOCK_FILE);
+        let io = |source| IndexError::Io {
+            action: "lock",
+            path: path.clone(),
+            source,
+        };
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io)?;
+        // Released when the file is closed.
+        file.lock().map_err(io)?;
+        Ok(file)
+    }
+
+    fn create_dir(&self) -> Result<(), IndexError> {
+        fs::create_dir_all(&self.dir).map_err(|source| IndexError::Io {
+            action: "create",
+            path: self.dir.clone(),
+            source,
+        })
+    }
+
+    /// Atomic replace: a reader sees the old file or the new one, never half of either.
+    fn write(&self, index: &AccountIndex) -> Result<(), IndexError> {
+        let path = self.path();
+        let temp = self
+            .dir
+            .join(format!(".{INDEX_FILE}.{}.tmp", std::process::id()));
+        let io = |action, source| IndexError::Io {
+            action,
+            path: path.clone(),
+            source,
+        };
+        let text = toml::to_string_pretty(index).expect("the index always serializes");
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&temp).map_err(|e| io("write", e))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| io("write", e))?;
+        file.sync_all().map_err(|e| io("write", e))?;
+        drop(file);
+        fs::rename(&temp, &path).map_err(|e| {
+            let _ = fs::remove_file(&temp);
+            io("replace", e)
+        })
+    }
+}
+
+/// Timestamps as RFC 3339 text, readable in the file.
+mod rfc3339 {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::time::SystemTime;
+
+    pub fn serialize<S: Serializer>(time: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&humantime::format_rfc3339_seconds(*time).to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SystemTime, D::Error> {
+        let text = String::deserialize(d)?;
+        humantime::parse_rfc3339_weak(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+mod rfc3339_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::time::SystemTime;
+
+    pub fn serialize<S: Serializer>(time: &Option<SystemTime>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(time) => super::rfc3339::serialize(time, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SystemTime>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        text.map(|t| humantime::parse_rfc3339_weak(&t).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(address: &str) -> AccountRecord {
+        AccountRecord {
+            address: address.into(),
+            display_name: None,
+            provider: "gmail".into(),
+            server: "smtp.gmail.com".into(),
+            port: 587,
+            tls: TlsMode::Starttls,
+            auth: AuthMethod::AppPassword,
+            created: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_800_000_000),
+            last_verified: None,
+            last_test: None,
+        }
+    }
+
+    #[test]
+    fn round_trips_through_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = IndexFile::in_dir(dir.path().join("nested"));
+        assert_eq!(file.load().unwrap(), AccountIndex::default());
+        file.update(|index| {
+            index.upsert(record("a@gmail.com"));
+            index.upsert(record("b@example.org"));
+        })
+        .unwrap();
+        let index = file.load().unwrap();
+        assert_eq!(index.accounts.len(), 2);
+        assert_eq!(index.default.as_deref(), Some("a@gmail.com"));
+        let text = fs::read_to_string(file.path()).unwrap();
+        assert!(
+            text.contains("created = \"2027-01-15T08:00:00Z\""),
+            "{text}"
+        );
+        // No temporary file is left behind.
+        let names: Vec<_> = fs::read_dir(file.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn corrupt_file_is_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = IndexFile::in_dir(dir.path().to_path_buf());
+        fs::write(file.path(), "[[account]\naddress = ").unwrap();
+        let error = file.load().unwrap_err();
+        assert!(matches!(error, IndexError::Corrupt { .. }), "{error}");
+        assert!(error.to_string().contains("accounts.toml"));
+        assert!(
+            file.update(|index| index.upsert(record("a@gmail.com")))
+                .is_err()
+        );
+        assert_eq!(
+            fs::read_to_string(file.path()).unwrap(),
+            "[[account]\naddress = "
+        );
+    }
+
+    #[test]
+    fn removing_the_default_passes_it_on() {
+        let mut index = AccountIndex::default();
+        index.upsert(record("a@gmail.com"));
+        index.upsert(record("b@gmail.com"));
+        assert!(index.remove("A@gmail.com"));
+        assert_eq!(index.default.as_deref(), Some("b@gmail.com"));
+        assert!(!index.remove("a@gmail.com"));
+    }
+}

@@ -1,0 +1,291 @@
+//! Accounts: secrets in the OS keychain, everything else in the account index. Saving
+//! verifies first, replacing keeps the old secret unless the new one works, and removal
+//! reports exactly what is left if one side fails.
+
+pub mod index;
+
+pub use index::{
+    AccountIndex, AccountRecord, AuthMethod, IndexError, IndexFile, TestOutcome, TestResult,
+};
+
+use crate::address::EmailAddress;
+use crate::app_password::AppPassword;
+use crate::diagnosis::{Evidence, diagnose};
+use crate::keychain::{Keychain, KeychainError};
+use crate::provider::{APP_PASSWORDS_PAGE, GMAIL_SMTP_HOST};
+use crate::secret::Secret;
+use crate::smtp::{CheckOptions, CheckReport, Credential, EventSink, Route, run_check};
+use std::time::SystemTime;
+
+/// The index and the keychain together.
+#[derive(Clone, Debug)]
+pub struct AccountStore {
+    pub index: IndexFile,
+    pub keychain: Keychain,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error("No account {0} is stored. `smtp-setup accounts list` shows the stored ones.")]
+    NotFound(String),
+    #[error(
+        "No account is stored yet. Add one with `smtp-setup store --user ADDR --password-stdin`."
+    )]
+    NoAccounts,
+    #[error(
+        "Several accounts are stored and none is the default: name one with --account, or \
+         choose a default with `smtp-setup accounts set-default ADDR`."
+    )]
+    NoDefault,
+    /// The new password did not authenticate; nothing was stored or replaced.
+    #[error("The password was not saved: {}", .0.outcome.as_ref().err().map(|f| f.detail.as_str()).unwrap_or(""))]
+    NotVerified(Box<CheckReport>),
+}
+
+/// How to verify before saving.
+pub enum Verification<'a> {
+    /// Run the engine check with these options and report its events to the sink.
+    Check {
+        options: &'a CheckOptions,
+        sink: EventSink,
+    },
+    /// Save without checking (the caller asked for it explicitly).
+    Skip { route: Route },
+}
+
+/// What `save_app_password` did.
+#[derive(Debug)]
+pub struct Saved {
+    pub record: AccountRecord,
+    /// True when an account with this address existed and its secret was replaced.
+    pub replaced: bool,
+    pub report: Option<CheckReport>,
+}
+
+/// What `remove` removed, and what is left if a side failed.
+#[derive(Debug)]
+pub struct Removal {
+    pub keychain_entry_removed: bool,
+    pub index_entry_removed: bool,
+    /// A side that could not be cleaned up, with the reason; empty when both are clean.
+    pub remaining: Vec<String>,
+}
+
+impl Removal {
+    /// The reminder to revoke the app password at Google, which no local removal does.
+    pub fn revoke_hint(&self) -> String {
+        format!(
+            "The app password still works at Google until you revoke it: {}",
+            APP_PASSWORDS_PAGE.url
+        )
+    }
+}
+
+impl AccountStore {
+    /// The config dir and keychain service from the environment (see `IndexFile::from_env`
+    /// and `Keychain::from_env`).
+    pub fn from_env() -> Result<AccountStore, AccountError> {
+        Ok(AccountStore {
+            index: IndexFile::from_env()?,
+            keychain: Keychain::from_env(),
+        })
+    }
+
+    pub fn list(&self) -> Result<AccountIndex, AccountError> {
+        Ok(self.index.load()?)
+    }
+
+    /// The named account, or the default one when `address` is None.
+    pub fn resolve(&self, address: Option<&str>) -> Result<AccountRecord, AccountError> {
+        let index = self.index.load()?;
+        match address {
+            Some(address) => index
+                .find(address)
+                .cloned()
+                .ok_or_else(|| AccountError::NotFound(address.to_string())),
+            None if index.accounts.is_empty() => Err(AccountError::NoAccounts),
+            None => index
+                .default_account()
+                .cloned()
+                .ok_or(AccountError::NoDefault),
+        }
+    }
+
+    /// The credential to log in with, read from the keychain.
+    pub fn credential(&self, record: &AccountRecord) -> Result<Credential, AccountError> {
+        let user = EmailAddress::parse(&record.address)
+            .map_err(|_| AccountError::NotFound(record.address.clone()))?;
+        let secret = self.keychain.load(&user)?;
+        Ok(match (record.auth, AppPassword::parse(secret.expose())) {
+            (AuthMethod::AppPassword, Ok(password)) => Credential::AppPassword { user, password },
+            (AuthMethod::AppPassword, Err(_)) => Credential::Password {
+                user,
+                password: secret,
+            },
+            (AuthMethod::OAuth, _) => Credential::OAuth {
+                user,
+                access_token: secret,
+            },
+        })
+    }
+
+    /// Verifies the app password (unless told to skip), then stores it in the keychain and
+    /// the record in the index. If the check fails nothing changes: an existing account
+    /// keeps its old secret.
+    pub async fn save_app_password(
+        &self,
+        user: &EmailAddress,
+        password: AppPassword,
+        verification: Verification<'_>,
+    ) -> Result<Saved, AccountError> {
+        let (route, report, verified) = match verification {
+            Verification::Check { options, sink } => {
+                let credential = Credential::AppPassword {
+                    user: user.clone(),
+                    password: password.clone(),
+                };
+                let report = run_check(options, &credential, None, sink).await;
+                match &report.outcome {
+                    Ok(success) => (success.route.clone(), Some(report.clone()), true),
+                    Err(_) => return Err(AccountError::NotVerified(Box::new(report))),
+                }
+            }
+            Verification::Skip { route } => (route, None, false),
+        };
+        let keychain = self.keychain.clone();
+        let (user_for_keychain, secret) = (user.clone(), Secret::from(password));
+        tokio::task::spawn_blocking(move || keychain.store(&user_for_keychain, &secret))
+            .await
+            .map_err(|e| KeychainError::Failed {
+                detail: e.to_string(),
+            })??;
+
+        let now = SystemTime::now();
+        let result = self.index.update(|index| {
+            let previous = index.find(user.as_str()).cloned();
+            let record = AccountRecord {
+                address: user.to_string(),
+                display_name: previous.as_ref().and_then(|p| p.display_name.clone()),
+                provider: provider_name(&route),
+                server: route.host.clone(),
+                port: route.port,
+                tls: route.tls,
+                auth: AuthMethod::AppPassword,
+                created: previous.as_ref().map_or(now, |p| p.created),
+                last_verified: if verified {
+                    Some(now)
+                } else {
+                    previous.as_ref().and_then(|p| p.last_verified)
+                },
+                last_test: if verified {
+                    Some(TestResult {
+                        time: now,
+                        outcome: TestOutcome::Ok,
+                        cause: None,
+                    })
+                } else {
+                    previous.as_ref().and_then(|p| p.last_test.clone())
+                },
+            };
+            index.upsert(record.clone());
+            (record, previous.is_some())
+        });
+        match result {
+            Ok((record, replaced)) => Ok(Saved {
+                record,
+                replaced,
+                report,
+            }),
+            Err(error) => {
+                // A secret without an index entry would be invisible: take it back out.
+                let _ = self.keychain.delete(user);
+                Err(error.into())
+            }
+        }
+    }
+
+    /// Records the outcome of a check or test send (the badge in the account list).
+    pub fn record_result(&self, address: &str, report: &CheckReport) -> Result<(), AccountError> {
+        let now = SystemTime::now();
+        self.index.update(|index| {
+            if let Some(record) = index.find_mut(address) {
+                let cause = report
+                    .outcome
+                    .as_ref()
+                    .err()
+                    .map(|f| diagnose(Evidence::Failure(f)).cause.id().to_string());
+                if cause.is_none() {
+                    record.last_verified = Some(now);
+                }
+                record.last_test = Some(TestResult {
+                    time: now,
+                    outcome: if cause.is_none() {
+                        TestOutcome::Ok
+                    } else {
+                        TestOutcome::Failed
+                    },
+                    cause,
+                });
+            }
+        })?;
+        Ok(())
+    }
+
+    pub fn set_default(&self, address: &str) -> Result<(), AccountError> {
+        self.index.update(|index| match index.find(address) {
+            Some(record) => {
+                index.default = Some(record.address.clone());
+                Ok(())
+            }
+            None => Err(AccountError::NotFound(address.to_string())),
+        })?
+    }
+
+    /// Removes the keychain entry, then the index entry. Safe to repeat. If the keychain
+    /// cannot be reached the index entry stays, so the account is still listed and the
+    /// removal can be retried.
+    pub fn remove(&self, address: &str) -> Result<Removal, AccountError> {
+        let user = EmailAddress::parse(address)
+            .map_err(|_| AccountError::NotFound(address.to_string()))?;
+        let listed = self.index.load()?.find(address).is_some();
+        let keychain_entry_removed = match self.keychain.delete(&user) {
+            Ok(removed) => removed,
+            Err(error) => {
+                let mut remaining = vec![format!("the keychain entry (not removed: {error})")];
+                if listed {
+                    remaining.push("the account in the list, kept so you can retry".into());
+                }
+                return Ok(Removal {
+                    keychain_entry_removed: false,
+                    index_entry_removed: false,
+                    remaining,
+                });
+            }
+        };
+        match self.index.update(|index| index.remove(address)) {
+            Ok(index_entry_removed) => Ok(Removal {
+                keychain_entry_removed,
+                index_entry_removed,
+                remaining: Vec::new(),
+            }),
+            Err(error) => Ok(Removal {
+                keychain_entry_removed,
+                index_entry_removed: false,
+                remaining: vec![format!("the account in the list (not removed: {error})")],
+            }),
+        }
+    }
+}
+
+fn provider_name(route: &Route) -> String {
+    if route.host.eq_ignore_ascii_case(GMAIL_SMTP_HOST) {
+        "gmail"
+    } else {
+        "custom"
+    }
+    .to_string()
+}

@@ -1,0 +1,210 @@
+//! `accounts list|show|remove|set-default`: the stored accounts, never their secrets.
+
+use super::{Failure, exit};
+use clap::Subcommand;
+use serde_json::json;
+use smtp_setup::accounts::{AccountIndex, AccountRecord, AccountStore, TestOutcome};
+use smtp_setup::address::EmailAddress;
+use smtp_setup::diagnosis::{Cause, Diagnosis};
+use smtp_setup::keychain::KeychainError;
+use smtp_setup::when;
+use std::time::SystemTime;
+
+#[derive(Subcommand)]
+pub enum AccountsCommand {
+    /// List the stored accounts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one account's settings and whether its secret is in the keychain.
+    Show {
+        #[arg(value_name = "ADDR")]
+        address: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an account: its keychain entry and its settings.
+    Remove {
+        #[arg(value_name = "ADDR")]
+        address: String,
+    },
+    /// Make an account the default for `check` and `send-test`.
+    SetDefault {
+        #[arg(value_name = "ADDR")]
+        address: String,
+    },
+}
+
+pub fn run(command: AccountsCommand) -> Result<u8, Failure> {
+    let store = AccountStore::from_env()?;
+    match command {
+        AccountsCommand::List { json } => list(&store.list()?, json),
+        AccountsCommand::Show { address, json } => show(&store, &address, json),
+        AccountsCommand::Remove { address } => remove(&store, &address),
+        AccountsCommand::SetDefault { address } => {
+            store.set_default(&address)?;
+            println!("{address} is now the default account.");
+            Ok(exit::OK)
+        }
+    }
+}
+
+fn is_default(index: &AccountIndex, record: &AccountRecord) -> bool {
+    index
+        .default_account()
+        .is_some_and(|d| d.address == record.address)
+}
+
+fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
+    if json {
+        let accounts: Vec<_> = index
+            .accounts
+            .iter()
+            .map(|r| json!({"default": is_default(index, r), "account": r}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&accounts).unwrap_or_default()
+        );
+        return Ok(exit::OK);
+    }
+    if index.accounts.is_empty() {
+        println!(
+            "No accounts stored. Add one with `smtp-setup store --user ADDR --password-stdin`."
+        );
+        return Ok(exit::OK);
+    }
+    let now = SystemTime::now();
+    for record in &index.accounts {
+        let marker = if is_default(index, record) { "*" } else { " " };
+        println!(
+            "{marker} {:<32} {:<14} {}:{} {:<13} {}",
+            record.address,
+            record.auth.label(),
+            record.server,
+            record.port,
+            record.tls.to_string(),
+            status(record, now)
+        );
+    }
+    println!("(* = default)");
+    Ok(exit::OK)
+}
+
+/// "OK, verified 5 min ago", "failing: <cause title>", "never tested".
+fn status(record: &AccountRecord, now: SystemTime) -> String {
+    match &record.last_test {
+        None => "never tested".to_string(),
+        Some(test) => match test.outcome {
+            TestOutcome::Ok => format!("OK, tested {}", when::ago(test.time, now)),
+            TestOutcome::Failed => {
+                let cause = test
+                    .cause
+                    .as_deref()
+                    .and_then(Cause::from_id)
+                    .unwrap_or(Cause::Unknown);
+                format!(
+                    "failing: {} ({})",
+                    Diagnosis::for_cause(cause).title,
+                    when::ago(test.time, now)
+                )
+            }
+        },
+    }
+}
+
+fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> {
+    let index = store.list()?;
+    let record = store.resolve(Some(address))?;
+    let user = EmailAddress::parse(&record.address).map_err(|e| Failure::usage(e.to_string()))?;
+    // Only whether the secret is there, never the secret.
+    let secret = match store.keychain.load(&user) {
+        Ok(_) => Ok(()),
+        Err(error) => Err(error),
+    };
+    if json {
+        let value = json!({
+            "default": is_default(&index, &record),
+            "account": record,
+            "secret_in_keychain": secret.is_ok(),
+            "keychain_service": store.keychain.service(),
+            "keychain_error": secret.as_ref().err().map(ToString::to_string),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(exit::OK);
+    }
+    let now = SystemTime::now();
+    println!(
+        "{}{}",
+        record.address,
+        if is_default(&index, &record) {
+            " (default)"
+        } else {
+            ""
+        }
+    );
+    println!("  Method:        {}", record.auth.label());
+    println!(
+        "  Server:        {}:{} ({})",
+        record.server, record.port, record.tls
+    );
+    println!("  Created:       {}", when::exact(record.created));
+    match record.last_verified {
+        Some(time) => println!(
+            "  Last verified: {} ({})",
+            when::ago(time, now),
+            when::exact(time)
+        ),
+        None => println!("  Last verified: never"),
+    }
+    println!("  Last result:   {}", status(&record, now));
+    match &secret {
+        Ok(()) => println!(
+            "  Secret:        in the system keychain (service \"{}\")",
+            store.keychain.service()
+        ),
+        Err(KeychainError::Missing { .. }) => {
+            println!(
+                "  Secret:        missing from the keychain; store it again with `smtp-setup store`"
+            )
+        }
+        Err(error) => println!("  Secret:        cannot be read: {error}"),
+    }
+    Ok(exit::OK)
+}
+
+fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
+    let removal = store.remove(address)?;
+    if !removal.keychain_entry_removed
+        && !removal.index_entry_removed
+        && removal.remaining.is_empty()
+    {
+        println!("Nothing to remove: {address} is not stored.");
+        return Ok(exit::OK);
+    }
+    if removal.keychain_entry_removed {
+        println!("Removed the app password from the system keychain.");
+    }
+    if removal.index_entry_removed {
+        println!("Removed {address} from the account list.");
+    }
+    for what in &removal.remaining {
+        println!("Still there: {what}.");
+    }
+    println!("{}", removal.revoke_hint());
+    if removal.remaining.is_empty() {
+        Ok(exit::OK)
+    } else if removal
+        .remaining
+        .iter()
+        .any(|r| r.starts_with("the keychain"))
+    {
+        Ok(exit::KEYCHAIN)
+    } else {
+        Ok(exit::OTHER)
+    }
+}

@@ -1,0 +1,327 @@
+//! `check`, `send-test` and `store`: everything that talks to the server.
+
+use super::output::Printer;
+use super::{Failure, exit};
+use clap::{Args as ClapArgs, ValueEnum};
+use smtp_setup::accounts::{AccountError, AccountStore, Verification};
+use smtp_setup::address::{EmailAddress, HeaderText};
+use smtp_setup::app_password::AppPassword;
+use smtp_setup::diagnosis::{Evidence, FailureCategory, diagnose};
+use smtp_setup::provider::GMAIL_SMTP_HOST;
+use smtp_setup::secret::Secret;
+use smtp_setup::smtp::{
+    CheckOptions, CheckReport, Credential, Route, TestSend, TlsChoice, TlsMode, run_check,
+};
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Duration;
+use zeroize::Zeroizing;
+
+/// Where to connect and how long to wait.
+#[derive(ClapArgs)]
+pub struct ServerArgs {
+    /// Server as HOST or HOST:PORT [default: smtp.gmail.com, ports 587 and 465; for a stored
+    /// account, the server it was verified on].
+    #[arg(long, value_name = "HOST[:PORT]")]
+    server: Option<String>,
+    /// TLS mode: auto tries STARTTLS and implicit TLS in parallel [default: auto].
+    #[arg(long, value_enum)]
+    tls: Option<TlsArg>,
+    /// Also trust this CA certificate (PEM), e.g. a test server's. Verification stays on.
+    #[arg(long, value_name = "PEM")]
+    ca_file: Vec<PathBuf>,
+    /// Time bound for each stage, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    timeout: f64,
+    /// Print one JSON object per event and a final result object.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(ClapArgs)]
+pub struct ConnectArgs {
+    /// The account's address (the SMTP username); the password comes from stdin or the environment.
+    #[arg(long, value_name = "ADDR", conflicts_with = "account")]
+    user: Option<String>,
+    /// A stored account (secret read from the keychain) [default: the default account].
+    #[arg(long, value_name = "ADDR")]
+    account: Option<String>,
+    /// Read the password from standard input (one line).
+    #[arg(long, requires = "user")]
+    password_stdin: bool,
+    #[command(flatten)]
+    server: ServerArgs,
+}
+
+#[derive(ClapArgs)]
+pub struct StoreArgs {
+    /// The account's address.
+    #[arg(long, value_name = "ADDR")]
+    user: String,
+    /// Read the app password from standard input (one line).
+    #[arg(long)]
+    password_stdin: bool,
+    /// Save without checking that the password works (not recommended).
+    #[arg(long)]
+    no_verify: bool,
+    #[command(flatten)]
+    server: ServerArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TlsArg {
+    Auto,
+    Starttls,
+    Implicit,
+}
+
+pub fn run_check_command(
+    args: ConnectArgs,
+    send: Option<(Option<String>, Option<String>)>,
+    verbose: bool,
+) -> Result<u8, Failure> {
+    let (credential, stored, defaults) = match &args.user {
+        Some(user) => {
+            let user = parse_address("--user", user)?;
+            let (host, _) = parse_server(args.server.server.as_deref())?;
+            (read_password(user, &host, args.password_stdin)?, None, None)
+        }
+        None => {
+            let store = AccountStore::from_env()?;
+            let record = store.resolve(args.account.as_deref())?;
+            let credential = store.credential(&record)?;
+            let route = Route {
+                host: record.server.clone(),
+                port: record.port,
+                tls: record.tls,
+            };
+            (credential, Some(store), Some(route))
+        }
+    };
+    let send = match send {
+        Some((to, subject)) => Some(TestSend {
+            to: match to {
+                Some(to) => parse_address("--to", &to)?,
+                None => credential.user().clone(),
+            },
+            subject: subject
+                .map(|s| HeaderText::parse("subject", &s))
+                .transpose()
+                .map_err(|e| Failure::usage(e.to_string()))?,
+        }),
+        None => None,
+    };
+    let options = check_options(&args.server, defaults.as_ref())?;
+    let printer = Printer::new(args.server.json, verbose);
+    printer.start(&credential, &options, send.as_ref());
+    let report = runtime()?.block_on(run_check(
+        &options,
+        &credential,
+        send.as_ref(),
+        printer.sink(),
+    ));
+    if let Some(store) = &stored {
+        // The badge in the account list; a failure to record must not hide the result.
+        if let Err(error) = store.record_result(credential.user().as_str(), &report) {
+            eprintln!("smtp-setup: the result was not recorded: {error}");
+        }
+    }
+    Ok(finish(&printer, &report))
+}
+
+pub fn run_store(args: StoreArgs, verbose: bool) -> Result<u8, Failure> {
+    let user = parse_address("--user", &args.user)?;
+    let raw = read_secret(args.password_stdin)?;
+    let password = AppPassword::parse(&raw).map_err(|e| Failure::usage(e.to_string()))?;
+    let store = AccountStore::from_env()?;
+    let options = check_options(&args.server, None)?;
+    let printer = Printer::new(args.server.json, verbose);
+    let verification = if args.no_verify {
+        let (port, tls) = options.candidates[0];
+        Verification::Skip {
+            route: Route {
+                host: options.host.clone(),
+                port,
+                tls,
+            },
+        }
+    } else {
+        let credential = Credential::AppPassword {
+            user: user.clone(),
+            password: password.clone(),
+        };
+        printer.start(&credential, &options, None);
+        Verification::Check {
+            options: &options,
+            sink: printer.sink(),
+        }
+    };
+    match runtime()?.block_on(store.save_app_password(&user, password, verification)) {
+        Ok(saved) => {
+            if let Some(report) = &saved.report {
+                finish(&printer, report);
+            }
+            printer.saved(&saved, &store);
+            Ok(exit::OK)
+        }
+        Err(AccountError::NotVerified(report)) => {
+            let code = finish(&printer, &report);
+            printer.not_saved(&user);
+            Ok(code)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Prints the verdict and returns the exit code for it.
+fn finish(printer: &Printer, report: &CheckReport) -> u8 {
+    let diagnosis = report
+        .outcome
+        .as_ref()
+        .err()
+        .map(|failure| diagnose(Evidence::Failure(failure)));
+    let code = diagnosis
+        .as_ref()
+        .map_or(exit::OK, |d| match d.cause.category() {
+            FailureCategory::Network => exit::NETWORK,
+            FailureCategory::Tls => exit::TLS,
+            FailureCategory::Authentication => exit::AUTH,
+            FailureCategory::Other => exit::OTHER,
+        });
+    printer.finish(report, diagnosis.as_ref(), code);
+    code
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure {
+            message: format!("Cannot start the async runtime: {e}"),
+            code: exit::OTHER,
+        })
+}
+
+/// Options from the flags; a stored account's route fills in what the flags leave open.
+fn check_options(args: &ServerArgs, stored: Option<&Route>) -> Result<CheckOptions, Failure> {
+    if !(args.timeout > 0.0 && args.timeout <= 600.0) {
+        return Err(Failure::usage(
+            "--timeout must be between 0 and 600 seconds.",
+        ));
+    }
+    let (host, port, tls) = match (args.server.as_deref(), stored) {
+        (None, Some(route)) if args.tls.is_none() => {
+            (route.host.clone(), Some(route.port), choice(route.tls))
+        }
+        (server, _) => {
+            let (host, port) = parse_server(server)?;
+            let tls = match args.tls.unwrap_or(TlsArg::Auto) {
+                TlsArg::Auto => TlsChoice::Auto,
+                TlsArg::Starttls => TlsChoice::Starttls,
+                TlsArg::Implicit => TlsChoice::Implicit,
+            };
+            (host, port, tls)
+        }
+    };
+    let mut options = CheckOptions::new(&host, tls.candidates(port), &args.ca_file)
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    options.stage_timeout = Duration::from_secs_f64(args.timeout);
+    Ok(options)
+}
+
+fn choice(tls: TlsMode) -> TlsChoice {
+    match tls {
+        TlsMode::Starttls => TlsChoice::Starttls,
+        TlsMode::Implicit => TlsChoice::Implicit,
+    }
+}
+
+fn parse_address(flag: &str, text: &str) -> Result<EmailAddress, Failure> {
+    EmailAddress::parse(text).map_err(|e| Failure::usage(format!("{flag}: {e}")))
+}
+
+fn parse_server(server: Option<&str>) -> Result<(String, Option<u16>), Failure> {
+    let Some(server) = server.map(str::trim) else {
+        return Ok((GMAIL_SMTP_HOST.to_string(), None));
+    };
+    let bad = || {
+        Failure::usage(format!(
+            "--server: \"{server}\" is not HOST or HOST:PORT (e.g. smtp.gmail.com:587)."
+        ))
+    };
+    // "[::1]:587", "host:587", "host", "::1"
+    let (host, port) = if let Some(rest) = server.strip_prefix('[') {
+        let (host, after) = rest.split_once(']').ok_or_else(bad)?;
+        (host, after.strip_prefix(':'))
+    } else if server.matches(':').count() == 1 {
+        let (host, port) = server.split_once(':').ok_or_else(bad)?;
+        (host, Some(port))
+    } else {
+        (server, None)
+    };
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let port = port
+        .map(|p| p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(bad))
+        .transpose()?;
+    Ok((host.to_string(), port))
+}
+
+/// The password from stdin (`--password-stdin`) or `SMTP_SETUP_PASSWORD`.
+fn read_secret(from_stdin: bool) -> Result<Zeroizing<String>, Failure> {
+    if from_stdin {
+        let mut input = Zeroizing::new(String::new());
+        std::io::stdin().read_to_string(&mut input).map_err(|e| {
+            Failure::usage(format!("Cannot read the password from standard input: {e}"))
+        })?;
+        return Ok(Zeroizing::new(
+            input.trim_end_matches(['\r', '\n']).to_string(),
+        ));
+    }
+    std::env::var("SMTP_SETUP_PASSWORD")
+        .map(Zeroizing::new)
+        .map_err(|_| {
+            Failure::usage(
+                "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
+            )
+        })
+}
+
+/// For Gmail the password must be an app password; other servers take any password.
+fn read_password(user: EmailAddress, host: &str, from_stdin: bool) -> Result<Credential, Failure> {
+    let raw = read_secret(from_stdin)?;
+    let is_gmail = host.eq_ignore_ascii_case(GMAIL_SMTP_HOST);
+    match AppPassword::parse(&raw) {
+        Ok(password) => Ok(Credential::AppPassword { user, password }),
+        Err(error) if is_gmail || raw.is_empty() => Err(Failure::usage(error.to_string())),
+        Err(_) => Ok(Credential::Password {
+            user,
+            password: Secret::new(raw.to_string()),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_argument_forms() {
+        let parse = |s: &str| parse_server(Some(s)).ok();
+        assert_eq!(
+            parse("smtp.gmail.com"),
+            Some(("smtp.gmail.com".into(), None))
+        );
+        assert_eq!(
+            parse("smtp.gmail.com:465"),
+            Some(("smtp.gmail.com".into(), Some(465)))
+        );
+        assert_eq!(parse("[::1]:2525"), Some(("::1".into(), Some(2525))));
+        assert_eq!(parse("::1"), Some(("::1".into(), None)));
+        assert_eq!(parse("host:0"), None);
+        assert_eq!(parse("host:abc"), None);
+        assert_eq!(parse("a b:25"), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux
+//! through `keyring`). It holds secrets only: one entry per account, service name
+//! [`KEYCHAIN_SERVICE`], user name the account's address. Calls block, and a locked keychain
+//! may wait for an unlock prompt, so each call runs on its own thread with a time bound.
+
+use crate::address::EmailAddress;
+use crate::secret::Secret;
+use keyring::Entry;
+use std::sync::mpsc;
+use std::time::Duration;
+use zeroize::Zeroizing;
+
+/// The keychain service name of smtp-setup's entries.
+pub const KEYCHAIN_SERVICE: &str = "smtp-setup";
+/// Overrides the service name, so tests and scripts never touch a person's real entries.
+pub const KEYCHAIN_SERVICE_ENV: &str = "SMTP_SETUP_KEYCHAIN_SERVICE";
+/// How long one keychain call may take (an unlock prompt nobody answers ends here).
+const KEYCHAIN_TIMEOUT: Duration = Duration::from_secs(20);
+
+#[derive(Clone, Debug)]
+pub struct Keychain {
+    service: String,
+}
+
+/// Why the keychain could not be used. Messages name the cause and the fix; none of them
+/// offers a plain-file fallback, because there is none.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    #[error(
+        "No keychain is available: smtp-setup keeps passwords only in the system keychain, and \
+         none answered{hint}. On Linux, install and start a Secret Service (GNOME Keyring or \
+         KWallet): log in to a desktop session, or on a server run \
+         `dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`. \
+         Nothing was saved. ({detail})"
+    )]
+    NoKeychain { hint: &'static str, detail: String },
+    #[error(
+        "The keychain is locked (or access to it was refused). Unlock it — log in to the desktop \
+         session, open \"Passwords and Keys\", or run `gnome-keyring-daemon --unlock` — and try \
+         again. Nothing was saved. ({detail})"
+    )]
+    Locked { detail: String },
+    #[error("The keychain has no password stored for {user}.")]
+    Missing { user: String },
+    #[error(
+        "The keychain did not answer within {} s; it may be waiting for an unlock prompt. \
+         Unlock it and try again.",
+        KEYCHAIN_TIMEOUT.as_secs()
+    )]
+    TimedOut,
+    #[error("The keychain failed: {detail}")]
+    Failed { detail: String },
+}
+
+impl KeychainError {
+    /// True when the keychain itself cannot be used (as opposed to one entry missing).
+    pub fn is_unavailable(&self) -> bool {
+        !matches!(self, KeychainError::Missing { .. })
+    }
+}
+
+impl Keychain {
+    /// The keychain under [`KEYCHAIN_SERVICE`], or the name in `SMTP_SETUP_KEYCHAIN_SERVICE`.
+    pub fn from_env() -> Keychain {
+        let service = std::env::var(KEYCHAIN_SERVICE_ENV)
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| KEYCHAIN_SERVICE.to_string());
+        Keychain::with_service(&service)
+    }
+
+    pub fn with_service(service: &str) -> Keychain {
+        Keychain {
+            service: service.to_string(),
+        }
+    }
+
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    pub fn store(&self, user: &EmailAddress, secret: &Secret) -> Result<(), KeychainError> {
+        let secret = secret.clone();
+        self.call(user, move |entry| entry.set_password(secret.expose()))
+    }
+
+    pub fn load(&self, user: &EmailAddress) -> Result<Secret, KeychainError> {
+        let found = self.call(user, |entry| entry.get_password().map(Zeroizing::new))?;
+        Ok(Secret::new(found.to_string()))
+    }
+
+    /// Deletes the entry; `Ok(false)` when there was none (removal is idempotent).
+    pub fn delete(&self, user: &EmailAddress) -> Result<bool, KeychainError> {
+        match self.call(user, |entry| entry.delete_credential()) {
+            Ok(()) => Ok(true),
+            Err(KeychainError::Missing { .. }) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Runs one keychain operation on its own thread, bounded by [`KEYCHAIN_TIMEOUT`].
+    fn call<T: Send + 'static>(
+        &self,
+        user: &EmailAddress,
+        operation: impl FnOnce(&Entry) -> keyring::Result<T> + Send + 'static,
+    ) -> Result<T, KeychainError> {
+        let (service, name) = (self.service.clone(), user.to_string());
+        let (done, result) = mpsc::channel();
+        std::thread::spawn(move || {
+            let outcome = Entry::new(&service, &name).and_then(|entry| operation(&entry));
+            let _ = done.send(outcome);
+        });
+        match result.recv_timeout(KEYCHAIN_TIMEOUT) {
+            Ok(outcome) => outcome.map_err(|e| classify(e, user)),
+            Err(_) => Err(KeychainError::TimedOut),
+        }
+    }
+}
+
+fn classify(error: keyring::Error, user: &EmailAddress) -> KeychainError {
+    use keyring::Error as E;
+    match error {
+        E::NoEntry => KeychainError::Missing {
+            user: user.to_string(),
+        },
+        E::NoDefaultStore => KeychainError::NoKeychain {
+            hint: session_bus_hint(),
+            detail: "no default credential store".into(),
+        },
+        E::NoStorageAccess(inner) => {
+            let detail = inner.to_string();
+            if looks_unreachable(&detail) {
+                KeychainError::NoKeychain {
+                    hint: session_bus_hint(),
+                    detail,
+                }
+            } else {
+                KeychainError::Locked { detail }
+            }
+        }
+        E::PlatformFailure(inner) => {
+            let detail = inner.to_string();
+            if looks_unreachable(&detail) {
+                KeychainError::NoKeychain {
+                    hint: session_bus_hint(),
+                    detail,
+                }
+            } else {
+                KeychainError::Failed { detail }
+            }
+        }
+        other => KeychainError::Failed {
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// D-Bus errors that mean "nobody provides the Secret Service here".
+fn looks_unreachable(detail: &str) -> bool {
+    let detail = detail.to_ascii_lowercase();
+    [
+        "serviceunknown",
+        "not provided by any",
+        "no such file",
+        "connection refused",
+        "address",
+    ]
+    .iter()
+    .any(|needle| detail.contains(needle))
+}
+
+#[cfg(target_os = "linux")]
+fn session_bus_hint() -> &'static str {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        " (there is no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set)"
+    } else {
+        " on the D-Bus session bus"
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn session_bus_hint() -> &'static str {
+    ""
+}

@@ -1,0 +1,38 @@
+//! Times as people read them: "3 min ago", "yesterday", and the exact time on request.
+
+use std::time::{Duration, SystemTime};
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago"; future times read as "just now".
+pub fn ago(then: SystemTime, now: SystemTime) -> String {
+    let secs = now.duration_since(then).unwrap_or(Duration::ZERO).as_secs();
+    match secs {
+        0..=59 => "just now".to_string(),
+        60..=3599 => format!("{} min ago", secs / 60),
+        3600..=86_399 => format!("{} h ago", secs / 3600),
+        86_400..=172_799 => "yesterday".to_string(),
+        _ => format!("{} days ago", secs / 86_400),
+    }
+}
+
+/// The exact time, UTC, to the second.
+pub fn exact(time: SystemTime) -> String {
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_like_people_say_it() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(10_000_000);
+        let before = |s| now - Duration::from_secs(s);
+        assert_eq!(ago(before(5), now), "just now");
+        assert_eq!(ago(before(300), now), "5 min ago");
+        assert_eq!(ago(before(7200), now), "2 h ago");
+        assert_eq!(ago(before(90_000), now), "yesterday");
+        assert_eq!(ago(before(900_000), now), "10 days ago");
+        assert_eq!(ago(now + Duration::from_secs(60), now), "just now");
+        assert_eq!(exact(SystemTime::UNIX_EPOCH), "1970-01-01T00:00:00Z");
+    }
+}
