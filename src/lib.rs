@@ -1,6 +1,9 @@
 //! smtp-setup's engine: Gmail provider facts, secrets, the staged SMTP check and test send,
 //! error diagnosis. No UI code lives here: the CLI and the GUI both drive this library.
 
+// Lets the GUI module name the engine as its users do (`smtp_setup::...`).
+extern crate self as smtp_setup;
+
 pub mod accounts;
 pub mod address;
 pub mod app_password;

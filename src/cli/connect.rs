@@ -242,31 +242,11 @@ fn parse_address(flag: &str, text: &str) -> Result<EmailAddress, Failure> {
 }
 
 fn parse_server(server: Option<&str>) -> Result<(String, Option<u16>), Failure> {
-    let Some(server) = server.map(str::trim) else {
-        return Ok((GMAIL_SMTP_HOST.to_string(), None));
-    };
-    let bad = || {
-        Failure::usage(format!(
-            "--server: \"{server}\" is not HOST or HOST:PORT (e.g. smtp.gmail.com:587)."
-        ))
-    };
-    // "[::1]:587", "host:587", "host", "::1"
-    let (host, port) = if let Some(rest) = server.strip_prefix('[') {
-        let (host, after) = rest.split_once(']').ok_or_else(bad)?;
-        (host, after.strip_prefix(':'))
-    } else if server.matches(':').count() == 1 {
-        let (host, port) = server.split_once(':').ok_or_else(bad)?;
-        (host, Some(port))
-    } else {
-        (server, None)
-    };
-    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(bad());
+    match server {
+        Some(server) => smtp_setup::smtp::parse_server(server)
+            .map_err(|e| Failure::usage(format!("--server: {e}"))),
+        None => Ok((GMAIL_SMTP_HOST.to_string(), None)),
     }
-    let port = port
-        .map(|p| p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(bad))
-        .transpose()?;
-    Ok((host.to_string(), port))
 }
 
 /// The password from stdin (`--password-stdin`) or `SMTP_SETUP_PASSWORD`.
@@ -300,28 +280,5 @@ fn read_password(user: EmailAddress, host: &str, from_stdin: bool) -> Result<Cre
             user,
             password: Secret::new(raw.to_string()),
         }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn server_argument_forms() {
-        let parse = |s: &str| parse_server(Some(s)).ok();
-        assert_eq!(
-            parse("smtp.gmail.com"),
-            Some(("smtp.gmail.com".into(), None))
-        );
-        assert_eq!(
-            parse("smtp.gmail.com:465"),
-            Some(("smtp.gmail.com".into(), Some(465)))
-        );
-        assert_eq!(parse("[::1]:2525"), Some(("::1".into(), Some(2525))));
-        assert_eq!(parse("::1"), Some(("::1".into(), None)));
-        assert_eq!(parse("host:0"), None);
-        assert_eq!(parse("host:abc"), None);
-        assert_eq!(parse("a b:25"), None);
     }
 }

@@ -126,7 +126,9 @@ pub enum FailureCategory {
 }
 
 /// The setup wizard's steps, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SetupStep {
     Account,
@@ -138,6 +140,15 @@ pub enum SetupStep {
 }
 
 impl SetupStep {
+    pub const ALL: [SetupStep; 6] = [
+        SetupStep::Account,
+        SetupStep::TwoStepVerification,
+        SetupStep::AppPassword,
+        SetupStep::Verify,
+        SetupStep::TestMessage,
+        SetupStep::Done,
+    ];
+
     /// Position in the wizard, 1 to 6.
     pub fn number(self) -> u8 {
         match self {

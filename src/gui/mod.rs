@@ -1,30 +1,159 @@
-//! The desktop window. It only draws and forwards clicks: all work is done by the engine.
+//! The desktop window. It draws and forwards clicks; all work is done by the engine on a
+//! tokio runtime (see `worker`), reporting back over channels that wake the UI.
+//!
+//! For tests and demos the server and an extra trusted CA can be set with environment
+//! variables (verification stays on): `SMTP_SETUP_SERVER` (HOST or HOST:PORT),
+//! `SMTP_SETUP_CA_FILE` (PEM), `SMTP_SETUP_TIMEOUT` (seconds per stage).
 
-use eframe::egui;
+mod diagnosis_view;
+mod link;
+pub mod text;
+mod timeline;
+pub mod wizard;
+mod worker;
 
-pub const APP_TITLE: &str = "smtp-setup — Gmail SMTP setup";
+use link::Links;
+use smtp_setup::accounts::{AccountIndex, AccountStore};
+use smtp_setup::provider::GMAIL_SMTP_HOST;
+use smtp_setup::smtp::{CheckOptions, Route, TlsChoice, TlsMode, parse_server};
+use smtp_setup::tls::TlsSetupError;
+use std::path::PathBuf;
+use std::time::Duration;
+use text::{T, tr};
+use wizard::Wizard;
+use worker::Worker;
 
-/// Opens the window and runs until it is closed.
-pub fn run() -> eframe::Result {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(APP_TITLE)
-            .with_inner_size([720.0, 520.0])
-            .with_min_inner_size([480.0, 360.0]),
-        ..Default::default()
-    };
-    eframe::run_native(APP_TITLE, options, Box::new(|_cc| Ok(Box::new(SetupApp))))
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
+/// What the window works with: where accounts are kept and which server it checks.
+#[derive(Clone)]
+pub struct GuiConfig {
+    pub store: AccountStore,
+    pub host: String,
+    /// (port, TLS mode) pairs tried in parallel by a new setup.
+    pub candidates: Vec<(u16, TlsMode)>,
+    pub extra_ca: Vec<PathBuf>,
+    pub stage_timeout: Duration,
+    /// Open pages in the system browser (tests only record them).
+    pub use_browser: bool,
 }
 
-#[derive(Default)]
-pub struct SetupApp;
+impl GuiConfig {
+    /// Gmail, the account store from the environment, and the overrides listed above.
+    pub fn from_env() -> Result<GuiConfig, String> {
+        let store = AccountStore::from_env().map_err(|e| e.to_string())?;
+        let server = std::env::var("SMTP_SETUP_SERVER")
+            .ok()
+            .filter(|s| !s.trim().is_empty());
+        let (host, port) = match server {
+            Some(server) => parse_server(&server)?,
+            None => (GMAIL_SMTP_HOST.to_string(), None),
+        };
+        let extra_ca = std::env::var_os("SMTP_SETUP_CA_FILE")
+            .map(PathBuf::from)
+            .into_iter()
+            .collect();
+        let stage_timeout = match std::env::var("SMTP_SETUP_TIMEOUT") {
+            Ok(secs) => secs
+                .parse::<f64>()
+                .ok()
+                .filter(|s| *s > 0.0 && *s <= 600.0)
+                .map(Duration::from_secs_f64)
+                .ok_or_else(|| {
+                    format!("SMTP_SETUP_TIMEOUT must be seconds between 0 and 600, not {secs:?}")
+                })?,
+            Err(_) => smtp_setup::smtp::DEFAULT_STAGE_TIMEOUT,
+        };
+        Ok(GuiConfig {
+            store,
+            host,
+            candidates: TlsChoice::Auto.candidates(port),
+            extra_ca,
+            stage_timeout,
+            use_browser: true,
+        })
+    }
+
+    /// Options for a new setup: every candidate route in parallel.
+    pub fn check_options(&self) -> Result<CheckOptions, TlsSetupError> {
+        let mut options = CheckOptions::new(&self.host, self.candidates.clone(), &self.extra_ca)?;
+        options.stage_timeout = self.stage_timeout;
+        Ok(options)
+    }
+
+    /// Options for a stored account's route.
+    pub fn options_for(&self, route: &Route) -> Result<CheckOptions, TlsSetupError> {
+        let mut options =
+            CheckOptions::new(&route.host, vec![(route.port, route.tls)], &self.extra_ca)?;
+        options.stage_timeout = self.stage_timeout;
+        Ok(options)
+    }
+}
+
+/// What every screen shares.
+pub struct Env {
+    pub config: GuiConfig,
+    pub worker: Worker,
+    pub links: Links,
+    /// The account index as last read; screens never read files during a frame.
+    pub accounts: AccountIndex,
+    /// Why the index could not be read, if it could not.
+    pub accounts_error: Option<String>,
+}
+
+pub struct SetupApp {
+    env: Env,
+    pub wizard: Wizard,
+}
+
+impl SetupApp {
+    pub fn new(config: GuiConfig) -> std::io::Result<SetupApp> {
+        let (accounts, accounts_error) = match config.store.list() {
+            Ok(index) => (index, None),
+            Err(error) => (AccountIndex::default(), Some(error.to_string())),
+        };
+        let env = Env {
+            links: Links::new(config.use_browser),
+            worker: Worker::new()?,
+            config,
+            accounts,
+            accounts_error,
+        };
+        let wizard = Wizard::new(&env);
+        Ok(SetupApp { env, wizard })
+    }
+
+    /// Pages the user asked to open, oldest first.
+    pub fn opened_links(&self) -> &[String] {
+        &self.env.links.opened
+    }
+
+    /// Draws the whole window into `ui`.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.wizard.show(ui, &mut self.env);
+    }
+}
 
 impl eframe::App for SetupApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Gmail SMTP setup");
-            ui.label("The setup wizard is coming. Meanwhile, the command line can check and test a credential:");
-            ui.code("smtp-setup check --user you@gmail.com --password-stdin");
-        });
+        self.show(ui);
     }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run() -> Result<(), String> {
+    let config = GuiConfig::from_env()?;
+    let app = SetupApp::new(config).map_err(|e| e.to_string())?;
+    let icon = eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(tr(T::AppTitle))
+            .with_app_id("smtp-setup")
+            .with_icon(icon)
+            .with_inner_size([760.0, 600.0])
+            .with_min_inner_size([560.0, 440.0]),
+        ..Default::default()
+    };
+    eframe::run_native(tr(T::AppTitle), options, Box::new(|_cc| Ok(Box::new(app))))
+        .map_err(|e| e.to_string())
 }

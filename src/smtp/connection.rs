@@ -117,9 +117,13 @@ impl Connection {
             return None;
         };
         let (_, session) = tls.get_ref();
-        let version = session.protocol_version()?;
+        let version = match session.protocol_version()? {
+            rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3".to_string(),
+            rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2".to_string(),
+            other => format!("{other:?}"),
+        };
         let suite = session.negotiated_cipher_suite()?;
-        Some(format!("{version:?} {:?}", suite.suite()).replace('_', "."))
+        Some(format!("{version}, {:?}", suite.suite()))
     }
 
     fn record(&self, direction: Direction, text: &str) {

@@ -9,7 +9,8 @@ pub mod reply;
 mod route;
 
 pub use check::{
-    CheckOptions, CheckReport, RouteOutcome, RouteSummary, Success, TestSend, run_check,
+    CheckOptions, CheckReport, DEFAULT_STAGE_TIMEOUT, RouteOutcome, RouteSummary, Success,
+    TestSend, run_check,
 };
 pub use event::{
     CertificateProblem, CheckEvent, CheckFailure, Direction, FailureKind, Route, Stage, StageEvent,
@@ -80,5 +81,50 @@ impl TlsChoice {
             TlsChoice::Starttls => vec![starttls],
             TlsChoice::Implicit => vec![implicit],
         }
+    }
+}
+
+/// Parses "HOST", "HOST:PORT", "[V6]:PORT" or a bare IPv6 address.
+pub fn parse_server(server: &str) -> Result<(String, Option<u16>), String> {
+    let server = server.trim();
+    let bad = || format!("\"{server}\" is not HOST or HOST:PORT (e.g. smtp.gmail.com:587).");
+    let (host, port) = if let Some(rest) = server.strip_prefix('[') {
+        let (host, after) = rest.split_once(']').ok_or_else(bad)?;
+        (host, after.strip_prefix(':'))
+    } else if server.matches(':').count() == 1 {
+        let (host, port) = server.split_once(':').ok_or_else(bad)?;
+        (host, Some(port))
+    } else {
+        (server, None)
+    };
+    if host.is_empty() || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let port = port
+        .map(|p| p.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(bad))
+        .transpose()?;
+    Ok((host.to_string(), port))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_argument_forms() {
+        let parse = |s: &str| parse_server(s).ok();
+        assert_eq!(
+            parse("smtp.gmail.com"),
+            Some(("smtp.gmail.com".into(), None))
+        );
+        assert_eq!(
+            parse("smtp.gmail.com:465"),
+            Some(("smtp.gmail.com".into(), Some(465)))
+        );
+        assert_eq!(parse("[::1]:2525"), Some(("::1".into(), Some(2525))));
+        assert_eq!(parse("::1"), Some(("::1".into(), None)));
+        assert_eq!(parse("host:0"), None);
+        assert_eq!(parse("host:abc"), None);
+        assert_eq!(parse("a b:25"), None);
     }
 }

@@ -1,0 +1,140 @@
+//! Every text the window shows, in one table. English is complete; another language is a
+//! second column here, chosen in `tr`. Texts with `{placeholders}` are filled by callers.
+//! (Diagnosis texts come from the engine and are keyed by cause id for translation.)
+
+macro_rules! texts {
+    ($($key:ident => $english:expr,)*) => {
+        /// A text of the user interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            fn english(self) -> &'static str {
+                match self { $(T::$key => $english,)* }
+            }
+        }
+    };
+}
+
+/// The text in the user's language (English for now).
+pub fn tr(text: T) -> &'static str {
+    text.english()
+}
+
+/// The text with `{name}` placeholders filled in.
+pub fn trf(text: T, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(tr(text).to_string(), |acc, (name, value)| {
+            acc.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+texts! {
+    AppTitle => "smtp-setup — Gmail SMTP setup",
+    Continue => "Continue",
+    Back => "Back",
+    Cancel => "Cancel",
+    Copy => "Copy",
+    Copied => "Copied",
+    StepAccount => "Account",
+    StepTwoStep => "2-Step Verification",
+    StepAppPassword => "App password",
+    StepVerify => "Verify & save",
+    StepTestMessage => "Test message",
+    StepDone => "Done",
+    StepOf => "Step {n} of 6",
+
+    AccountHeading => "Which Gmail account should send the mail?",
+    AccountIntro => "smtp-setup checks each step with Gmail itself and keeps the password in your system keychain, never in a file.",
+    AddressLabel => "Gmail address",
+    AddressHint => "you@gmail.com",
+    MethodLabel => "How should apps sign in?",
+    MethodAppPassword => "App password (recommended for apps that speak SMTP)",
+    MethodAppPasswordNote => "A 16-letter password that Google makes for one app. It needs 2-Step Verification and can be revoked at any time.",
+    MethodOAuth => "Sign in with Google (coming soon)",
+    MethodOAuthNote => "For apps that support OAuth2 (XOAUTH2) with your own Google Cloud client. No password is stored at all.",
+    AlreadyStored => "{address} is already set up (last verified {when}).",
+    AlreadyStoredNever => "{address} is already set up (never verified).",
+    Retest => "Re-test it",
+    ReplacePassword => "Replace its app password…",
+    WorkspaceNoAppPasswords => "If your administrator turned app passwords off, the App passwords page says \"The setting you are looking for is not available for your account\". Then use Sign in with Google, or ask the administrator.",
+
+    TwoStepHeading => "Turn on 2-Step Verification",
+    TwoStepWhy => "Gmail no longer accepts your Google account password from apps (that ended on 30 May 2022). Apps use an app password instead, and Google offers app passwords only on accounts with 2-Step Verification.",
+    TwoStepHow => "On the page that opens, check that 2-Step Verification is on. If it is off, turn it on and follow Google's steps (a phone or an authenticator app).",
+    OpenTwoStep => "Open 2-Step Verification page",
+    TwoStepDone => "It's on — continue",
+
+    AppPasswordHeading => "Create an app password",
+    AppPasswordSteps => "1. Open the App passwords page and sign in if asked.\n2. Type a name for the app, for example \"SMTP\", and press Create.\n3. Google shows a 16-letter password once, in four groups. Copy it and paste it below.",
+    OpenAppPasswords => "Open App passwords page",
+    AppPasswordLabel => "App password",
+    AppPasswordHint => "abcd efgh ijkl mnop",
+    ShowPassword => "Show",
+    HidePassword => "Hide",
+    LettersCounted => "{n} of 16 letters",
+    AppPasswordLooksRight => "16 letters: looks right. Spaces were removed.",
+    NotAvailableHelp => "The page says \"The setting you are looking for is not available for your account\"",
+    NotAvailableReasons => "Google hides app passwords when:\n• 2-Step Verification is off (go back one step and turn it on);\n• 2-Step Verification uses only security keys (add another second step, such as an authenticator app);\n• the account is a work or school account whose administrator turned app passwords off (ask them, or use Sign in with Google);\n• the account is enrolled in Advanced Protection (use Sign in with Google).",
+
+    VerifyHeading => "Verify and save",
+    VerifyIntro => "smtp-setup signs in to {server} with the app password, trying STARTTLS on port 587 and TLS on port 465 at once. Only if Gmail accepts it is it saved in your system keychain.",
+    VerifyRunning => "Checking…",
+    VerifyAgain => "Verify again",
+    VerifyCancelled => "Check cancelled. Nothing was saved.",
+    VerifySaved => "Gmail accepted the app password. It is saved in the system keychain.",
+    VerifyRoute => "Using {route}, which answered first.",
+    RetestHeading => "Re-test the stored app password",
+    RetestOk => "The stored app password still works.",
+
+    TestHeading => "Send a test message",
+    TestIntro => "Send a message through Gmail to see the whole path work. It goes to your own address unless you choose another.",
+    RecipientLabel => "Recipient",
+    SendTest => "Send test message",
+    SendAgain => "Send again",
+    SendOk => "Gmail accepted the message ({reply}) in {ms} ms. Look for it in the recipient's inbox.",
+    Skip => "Skip",
+
+    DoneHeading => "All set",
+    DoneIntro => "Put these settings in the app that sends mail:",
+    SettingServer => "Server",
+    SettingPort => "Port",
+    SettingSecurity => "Security",
+    SettingUsername => "Username",
+    SettingPassword => "Password",
+    PasswordWhere => "the app password, kept in the system keychain (service \"{service}\")",
+    CopyAll => "Copy all settings",
+    ManageAccounts => "Manage accounts…",
+    ManageSoon => "The account manager comes in a later version; `smtp-setup accounts list` shows the stored accounts.",
+    SetUpAnother => "Set up another account",
+
+    OpenedInBrowser => "Opened in your browser.",
+    NoBrowser => "No browser could be opened here. Copy this address into a browser:",
+    LinkIs => "Address:",
+
+    DiagnosisSteps => "How to fix it",
+    GoToStep => "Go to step {n}: {name}",
+    TechnicalDetails => "Technical details",
+    ServerReply => "Server reply",
+    SettingsProblem => "The settings cannot be used: {error}",
+    KeychainProblem => "The password could not be saved: {error}",
+    StageWaiting => "waiting…",
+    NotNeeded => "stopped: another route answered first",
+    Cancelled => "cancelled",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_is_present_and_placeholders_fill() {
+        for text in T::ALL {
+            assert!(!tr(*text).trim().is_empty(), "{text:?}");
+        }
+        assert_eq!(trf(T::StepOf, &[("n", "3")]), "Step 3 of 6");
+    }
+}

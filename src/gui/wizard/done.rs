@@ -1,0 +1,72 @@
+//! Step 6: the settings to put in an app, with copy buttons.
+
+use super::flow::Mode;
+use super::{Env, Task, Wizard, heading};
+use crate::gui::link::copyable;
+use crate::gui::text::{T, tr, trf};
+use egui::{RichText, Ui};
+use smtp_setup::diagnosis::SetupStep;
+use zeroize::Zeroizing;
+
+impl Wizard {
+    pub(super) fn show_done(&mut self, ui: &mut Ui, env: &mut Env) {
+        heading(ui, T::DoneHeading, Some(tr(T::DoneIntro)));
+        let Some(record) = self.stored(env) else {
+            return;
+        };
+        let port = record.port.to_string();
+        let security = record.tls.to_string();
+        let password = trf(
+            T::PasswordWhere,
+            &[("service", env.config.store.keychain.service())],
+        );
+        let rows = [
+            (T::SettingServer, record.server.as_str()),
+            (T::SettingPort, port.as_str()),
+            (T::SettingSecurity, security.as_str()),
+            (T::SettingUsername, record.address.as_str()),
+        ];
+        egui::Grid::new("settings")
+            .num_columns(2)
+            .spacing([16.0, 6.0])
+            .show(ui, |ui| {
+                for (name, value) in rows {
+                    ui.label(RichText::new(tr(name)).strong());
+                    ui.horizontal(|ui| copyable(ui, value));
+                    ui.end_row();
+                }
+                ui.label(RichText::new(tr(T::SettingPassword)).strong());
+                ui.label(password);
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        if ui.button(tr(T::CopyAll)).clicked() {
+            let all = rows
+                .iter()
+                .map(|(name, value)| format!("{}: {value}", tr(*name)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            ui.ctx().copy_text(all);
+        }
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            ui.add_enabled(false, egui::Button::new(tr(T::ManageAccounts)))
+                .on_disabled_hover_text(tr(T::ManageSoon));
+            if ui.button(tr(T::SetUpAnother)).clicked() {
+                self.restart(env, ui.ctx());
+            }
+        });
+    }
+
+    /// Back to step 1 with empty fields, for the next account.
+    fn restart(&mut self, env: &mut Env, ctx: &egui::Context) {
+        self.mode = Mode::New;
+        self.address.clear();
+        self.recipient.clear();
+        self.password = Zeroizing::new(String::new());
+        self.verify = Task::Idle;
+        self.send = Task::Idle;
+        self.progress.clear();
+        self.go_to(SetupStep::Account, env, ctx);
+    }
+}

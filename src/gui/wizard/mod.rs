@@ -1,0 +1,286 @@
+//! The setup wizard: six steps from "nothing works" to a stored, tested credential.
+//! One file per step; this one holds the shared state, the step indicator and Back/Continue.
+
+mod account;
+mod app_password;
+mod done;
+pub mod flow;
+pub mod progress;
+mod send;
+mod two_step;
+mod verify;
+
+use super::Env;
+use super::diagnosis_view::step_name;
+use super::text::{T, tr, trf};
+use super::timeline::Timeline;
+use super::worker::Job;
+use egui::{RichText, Ui};
+use flow::Mode;
+use progress::{Progress, ProgressFile};
+use smtp_setup::accounts::AccountRecord;
+use smtp_setup::address::EmailAddress;
+use smtp_setup::diagnosis::{Diagnosis, SetupStep};
+use smtp_setup::smtp::{Reply, Route};
+use zeroize::Zeroizing;
+
+/// What a finished verify or send reports.
+pub struct Failure {
+    /// The engine's diagnosis, when the server or the network said no.
+    pub diagnosis: Option<Diagnosis>,
+    /// A local problem (keychain, settings) in one sentence.
+    pub message: String,
+}
+
+pub struct Verified {
+    pub record: AccountRecord,
+    pub route: Route,
+}
+
+pub struct Sent {
+    pub reply: Reply,
+    pub elapsed_ms: u64,
+}
+
+/// A background engine call and its timeline.
+pub enum Task<R> {
+    Idle,
+    Running {
+        job: Job<Result<R, Failure>>,
+        timeline: Timeline,
+    },
+    Finished {
+        result: Result<R, Failure>,
+        timeline: Timeline,
+    },
+    Cancelled {
+        timeline: Timeline,
+    },
+}
+
+impl<R> Task<R> {
+    /// Moves arrived events into the timeline and a finished result into `Finished`.
+    fn poll(&mut self) {
+        let finished = match self {
+            Task::Running { job, timeline } => {
+                for event in job.drain_events() {
+                    timeline.apply(&event);
+                }
+                job.try_result()
+            }
+            _ => None,
+        };
+        if let Some(result) = finished
+            && let Task::Running { mut timeline, .. } = std::mem::replace(self, Task::Idle)
+        {
+            timeline.stop(tr(T::NotNeeded));
+            *self = Task::Finished { result, timeline };
+        }
+    }
+
+    fn is_running(&self) -> bool {
+        matches!(self, Task::Running { .. })
+    }
+
+    fn succeeded(&self) -> Option<&R> {
+        match self {
+            Task::Finished { result: Ok(ok), .. } => Some(ok),
+            _ => None,
+        }
+    }
+
+    fn cancel(&mut self) {
+        if let Task::Running { job, mut timeline } = std::mem::replace(self, Task::Idle) {
+            job.cancel();
+            timeline.stop(tr(T::Cancelled));
+            *self = Task::Cancelled { timeline };
+        }
+    }
+}
+
+pub struct Wizard {
+    pub step: SetupStep,
+    mode: Mode,
+    address: String,
+    /// The app password as typed; zeroized when replaced or dropped, never saved by the wizard.
+    password: Zeroizing<String>,
+    show_password: bool,
+    recipient: String,
+    verify: Task<Verified>,
+    send: Task<Sent>,
+    progress: ProgressFile,
+}
+
+impl Wizard {
+    /// Starts where the last run stopped (see `flow::resume_at`).
+    pub fn new(env: &Env) -> Wizard {
+        let progress = ProgressFile::in_dir(env.config.store.index.dir());
+        let saved = progress.load();
+        let stored = env.accounts.find(&saved.address).is_some();
+        let step = saved
+            .step
+            .map_or(SetupStep::Account, |s| flow::resume_at(s, stored));
+        Wizard {
+            step,
+            mode: saved.mode,
+            recipient: saved.address.clone(),
+            address: saved.address,
+            password: Zeroizing::new(String::new()),
+            show_password: false,
+            verify: Task::Idle,
+            send: Task::Idle,
+            progress,
+        }
+    }
+
+    /// The address as typed, checked.
+    fn user(&self) -> Option<EmailAddress> {
+        EmailAddress::parse(&self.address).ok()
+    }
+
+    /// The stored account for the typed address, if any (from the cached index: no file
+    /// is read during a frame).
+    fn stored(&self, env: &Env) -> Option<AccountRecord> {
+        let user = self.user()?;
+        env.accounts.find(user.as_str()).cloned()
+    }
+
+    /// Draws the wizard into the window's root `ui`: steps on top, Back/Continue at the
+    /// bottom, the current step in between.
+    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) {
+        self.verify.poll();
+        self.send.poll();
+        egui::Panel::top("wizard-steps").show(ui, |ui| {
+            ui.add_space(4.0);
+            if let Some(error) = &env.accounts_error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            step_indicator(ui, self.step);
+        });
+        egui::Panel::bottom("wizard-navigation").show(ui, |ui| {
+            ui.add_space(6.0);
+            self.navigation(ui, env);
+            ui.add_space(4.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("wizard-body", self.step.number()))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_max_width(680.0);
+                    match self.step {
+                        SetupStep::Account => self.show_account(ui, env),
+                        SetupStep::TwoStepVerification => self.show_two_step(ui, env),
+                        SetupStep::AppPassword => self.show_app_password(ui, env),
+                        SetupStep::Verify => self.show_verify(ui, env),
+                        SetupStep::TestMessage => self.show_send(ui, env),
+                        SetupStep::Done => self.show_done(ui, env),
+                    }
+                });
+        });
+    }
+
+    /// Whether Continue may be pressed on the current step.
+    fn can_continue(&self, env: &Env) -> bool {
+        match self.step {
+            SetupStep::Account => self.user().is_some() && self.stored(env).is_none(),
+            SetupStep::TwoStepVerification => true,
+            SetupStep::AppPassword => app_password::parse(&self.password).is_ok(),
+            SetupStep::Verify => self.verify.succeeded().is_some(),
+            SetupStep::TestMessage => self.send.succeeded().is_some(),
+            SetupStep::Done => false,
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.verify.is_running() || self.send.is_running()
+    }
+
+    fn navigation(&mut self, ui: &mut Ui, env: &mut Env) {
+        let can_continue = self.can_continue(env) && !self.busy();
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let mut go = None;
+        ui.horizontal(|ui| {
+            if self.step != SetupStep::Account && !self.busy() && ui.button(tr(T::Back)).clicked() {
+                go = Some(flow::back(self.step, self.mode));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let label = match self.step {
+                    SetupStep::TwoStepVerification => tr(T::TwoStepDone),
+                    _ => tr(T::Continue),
+                };
+                if self.step != SetupStep::Done {
+                    let button = ui.add_enabled(
+                        can_continue,
+                        egui::Button::new(RichText::new(label).strong()),
+                    );
+                    if button.clicked() || (enter && can_continue) {
+                        go = Some(flow::next(self.step, self.mode));
+                    }
+                }
+                let can_skip = self.step == SetupStep::TestMessage
+                    && !self.busy()
+                    && self.send.succeeded().is_none();
+                if can_skip && ui.button(tr(T::Skip)).clicked() {
+                    go = Some(SetupStep::Done);
+                }
+            });
+        });
+        if let Some(step) = go {
+            self.go_to(step, env, ui.ctx());
+        }
+    }
+
+    /// Moves to `step`, starting what the step does on arrival, and saves the progress.
+    fn go_to(&mut self, step: SetupStep, env: &mut Env, ctx: &egui::Context) {
+        let arriving_at_verify = step == SetupStep::Verify && self.step != SetupStep::Verify;
+        self.step = step;
+        if arriving_at_verify {
+            self.start_verify(env, ctx);
+        }
+        if step == SetupStep::TestMessage && self.recipient.trim().is_empty() {
+            self.recipient = self.address.trim().to_string();
+        }
+        self.progress.save(&Progress {
+            step: Some(step),
+            address: self.address.trim().to_string(),
+            mode: self.mode,
+        });
+    }
+}
+
+fn step_indicator(ui: &mut Ui, current: SetupStep) {
+    ui.horizontal_wrapped(|ui| {
+        for step in SetupStep::ALL {
+            let text = format!("{} {}", step.number(), step_name(step));
+            let text = if step == current {
+                RichText::new(text)
+                    .strong()
+                    .color(ui.visuals().strong_text_color())
+            } else if step < current {
+                RichText::new(format!("✔ {}", step_name(step)))
+            } else {
+                RichText::new(text).weak()
+            };
+            ui.label(text);
+            if step != SetupStep::Done {
+                ui.label(RichText::new("›").weak());
+            }
+        }
+    });
+    ui.label(
+        RichText::new(trf(T::StepOf, &[("n", &current.number().to_string())]))
+            .small()
+            .weak(),
+    );
+}
+
+/// A heading and an intro paragraph, the same on every step.
+fn heading(ui: &mut Ui, title: T, intro: Option<&str>) {
+    ui.add_space(6.0);
+    ui.heading(tr(title));
+    if let Some(intro) = intro {
+        ui.label(intro);
+    }
+    ui.add_space(6.0);
+}

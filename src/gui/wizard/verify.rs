@@ -1,0 +1,220 @@
+//! Step 4: sign in to Gmail with the live timeline; save to the keychain only on success.
+//! In re-test mode it checks the stored secret instead.
+
+use super::flow::Mode;
+use super::{Env, Failure, Task, Verified, Wizard, app_password, heading};
+use crate::gui::diagnosis_view;
+use crate::gui::text::{T, tr, trf};
+use crate::gui::timeline::Timeline;
+use egui::{Color32, RichText, Ui};
+use smtp_setup::accounts::{AccountError, Verification};
+use smtp_setup::diagnosis::{Evidence, SetupStep, diagnose};
+use smtp_setup::smtp::{CheckReport, Route, run_check};
+use zeroize::Zeroizing;
+
+/// The failure of a check, diagnosed.
+pub(super) fn failed_check(report: &CheckReport) -> Failure {
+    let failure = report.outcome.as_ref().err();
+    Failure {
+        diagnosis: failure.map(|f| diagnose(Evidence::Failure(f))),
+        message: failure.map(|f| f.detail.clone()).unwrap_or_default(),
+    }
+}
+
+pub(super) fn local_failure(text: T, error: impl ToString) -> Failure {
+    Failure {
+        diagnosis: None,
+        message: trf(text, &[("error", &error.to_string())]),
+    }
+}
+
+impl Wizard {
+    pub(super) fn start_verify(&mut self, env: &mut Env, ctx: &egui::Context) {
+        if self.mode == Mode::Retest {
+            return self.start_retest(env, ctx);
+        }
+        let (Some(user), Ok(password)) = (self.user(), app_password::parse(&self.password)) else {
+            return;
+        };
+        let options = match env.config.check_options() {
+            Ok(options) => options,
+            Err(error) => {
+                return self.verify = finished(Err(local_failure(T::SettingsProblem, error)));
+            }
+        };
+        let store = env.config.store.clone();
+        let job = env.worker.spawn(ctx, move |sink| async move {
+            let verification = Verification::Check {
+                options: &options,
+                sink,
+            };
+            match store.save_app_password(&user, password, verification).await {
+                Ok(saved) => {
+                    let route = saved
+                        .report
+                        .as_ref()
+                        .and_then(|r| r.outcome.as_ref().ok())
+                        .map(|s| s.route.clone());
+                    Ok(Verified {
+                        route: route.unwrap_or_else(|| record_route(&saved.record)),
+                        record: saved.record,
+                    })
+                }
+                Err(AccountError::NotVerified(report)) => Err(failed_check(&report)),
+                Err(error) => Err(local_failure(T::KeychainProblem, error)),
+            }
+        });
+        self.verify = Task::Running {
+            job,
+            timeline: Timeline::default(),
+        };
+    }
+
+    /// Checks the stored secret on the stored route and records the result.
+    fn start_retest(&mut self, env: &mut Env, ctx: &egui::Context) {
+        let Some(record) = self.stored(env) else {
+            return;
+        };
+        let options = match env.config.options_for(&record_route(&record)) {
+            Ok(options) => options,
+            Err(error) => {
+                return self.verify = finished(Err(local_failure(T::SettingsProblem, error)));
+            }
+        };
+        let store = env.config.store.clone();
+        let job = env.worker.spawn(ctx, move |sink| async move {
+            let for_keychain = (store.clone(), record.clone());
+            let credential =
+                tokio::task::spawn_blocking(move || for_keychain.0.credential(&for_keychain.1))
+                    .await
+                    .map_err(|e| local_failure(T::KeychainProblem, e))?
+                    .map_err(|e| local_failure(T::KeychainProblem, e))?;
+            let report = run_check(&options, &credential, None, sink).await;
+            let _ = store.record_result(&record.address, &report);
+            match &report.outcome {
+                Ok(success) => Ok(Verified {
+                    route: success.route.clone(),
+                    record,
+                }),
+                Err(_) => Err(failed_check(&report)),
+            }
+        });
+        self.verify = Task::Running {
+            job,
+            timeline: Timeline::default(),
+        };
+    }
+
+    pub(super) fn show_verify(&mut self, ui: &mut Ui, env: &mut Env) {
+        if let Task::Finished {
+            result: Ok(verified),
+            ..
+        } = &self.verify
+        {
+            // Saved in the keychain: the typed copy is no longer needed.
+            if !self.password.is_empty() {
+                self.password = Zeroizing::new(String::new());
+                env.accounts.upsert(verified.record.clone());
+            }
+        }
+        let retest = self.mode == Mode::Retest;
+        let server = env.config.host.clone();
+        let intro = trf(T::VerifyIntro, &[("server", &server)]);
+        heading(
+            ui,
+            if retest {
+                T::RetestHeading
+            } else {
+                T::VerifyHeading
+            },
+            (!retest).then_some(intro.as_str()),
+        );
+
+        let mut restart = false;
+        let mut cancel = false;
+        let mut go_to = None;
+        ui.horizontal(|ui| match &self.verify {
+            Task::Running { .. } => {
+                ui.spinner();
+                ui.label(tr(T::VerifyRunning));
+                cancel = ui.button(tr(T::Cancel)).clicked();
+            }
+            Task::Finished { result: Ok(_), .. } => {}
+            _ => restart = ui.button(tr(T::VerifyAgain)).clicked(),
+        });
+        match &self.verify {
+            Task::Finished {
+                result: Ok(verified),
+                ..
+            } => {
+                let done = if retest { T::RetestOk } else { T::VerifySaved };
+                ui.colored_label(
+                    Color32::from_rgb(0x1e, 0x8e, 0x3e),
+                    RichText::new(tr(done)).strong(),
+                );
+                ui.label(trf(
+                    T::VerifyRoute,
+                    &[("route", &verified.route.to_string())],
+                ));
+            }
+            Task::Finished {
+                result: Err(failure),
+                ..
+            } => {
+                go_to = show_failure(ui, env, failure, SetupStep::Verify);
+            }
+            Task::Cancelled { .. } => {
+                ui.label(tr(T::VerifyCancelled));
+            }
+            _ => {}
+        }
+        ui.add_space(6.0);
+        if let Task::Running { timeline, .. }
+        | Task::Finished { timeline, .. }
+        | Task::Cancelled { timeline } = &self.verify
+        {
+            timeline.show(ui);
+        }
+
+        if cancel {
+            self.verify.cancel();
+        }
+        if restart {
+            self.start_verify(env, ui.ctx());
+        }
+        if let Some(step) = go_to {
+            self.go_to(step, env, ui.ctx());
+        }
+    }
+}
+
+/// The diagnosis (or the local message) of a failed verify or send.
+pub(super) fn show_failure(
+    ui: &mut Ui,
+    env: &mut Env,
+    failure: &Failure,
+    current: SetupStep,
+) -> Option<SetupStep> {
+    match &failure.diagnosis {
+        Some(diagnosis) => diagnosis_view::show(ui, diagnosis, &mut env.links, Some(current)),
+        None => {
+            ui.colored_label(ui.visuals().error_fg_color, &failure.message);
+            None
+        }
+    }
+}
+
+pub(super) fn record_route(record: &smtp_setup::accounts::AccountRecord) -> Route {
+    Route {
+        host: record.server.clone(),
+        port: record.port,
+        tls: record.tls,
+    }
+}
+
+pub(super) fn finished<R>(result: Result<R, Failure>) -> Task<R> {
+    Task::Finished {
+        result,
+        timeline: Timeline::default(),
+    }
+}
