@@ -10,7 +10,9 @@
 #
 # Knobs (environment): RUNS (5), WINDOW_TIMEOUT seconds per launch (60), SETTLE seconds (3),
 # IDLE_WINDOW seconds (10), BENCH_DISPLAY=:N to use an X server that is already running
-# instead of starting a private Xvfb, CARGO_TARGET_DIR as for cargo.
+# instead of starting a private Xvfb, BENCH_BIN=path to measure that binary without building,
+# CARGO_TARGET_DIR as for cargo. The renderer is wgpu's choice (Vulkan: Mesa's lavapipe here);
+# WGPU_BACKEND=gl or vulkan forces one.
 #
 # Installs what it needs with apt-get (sudo when not root) on a Debian/Ubuntu machine.
 
@@ -24,7 +26,7 @@ SCREENSHOT=/tmp/gui_startup.png
 TITLE_PATTERN='^smtp-setup' # the window title starts with "smtp-setup"
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/smtp-setup
+BIN=${BENCH_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/smtp-setup}
 
 # Everything this script starts, so the trap can stop exactly that and nothing else.
 XVFB_PID=
@@ -46,11 +48,14 @@ trap 'exit 130' INT TERM
 
 # Commands the script runs, and the Debian package of each.
 TOOLS=(Xvfb:xvfb xdotool:xdotool import:imagemagick timeout:coreutils)
-# Libraries the window loads at run time (winit and glutin dlopen them, so a build that links
-# fine can still fail to open a window): X11 client libs, xkbcommon for the keyboard, and
-# Mesa's EGL/GLX with the llvmpipe software rasteriser, which is what OpenGL is under Xvfb.
-RUNTIME_PACKAGES=(libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 libxkbcommon-x11-0
-    libegl1 libgl1 libgl1-mesa-dri)
+# Libraries the window loads at run time. The binary links only libc: winit, wgpu and the font
+# lookup dlopen the rest, so a build that links fine can still fail to open a window.
+# X11 client libs and xkbcommon for the window and keyboard; fontconfig for system fonts.
+# eframe 0.37 renders with wgpu, which tries Vulkan and OpenGL: under Xvfb these are Mesa's
+# CPU rasterisers, lavapipe (mesa-vulkan-drivers) and llvmpipe through EGL (libgl1-mesa-dri).
+# Either one alone is enough; with neither the app says "Failed to create surface".
+RUNTIME_PACKAGES=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0 libfontconfig1
+    libvulkan1 mesa-vulkan-drivers libegl1 libgl1-mesa-dri)
 
 # Installs whichever tools and libraries are missing.
 ensure_packages() {
@@ -98,12 +103,18 @@ start_display() {
 # The app's environment: a throwaway config dir so it opens on the first-run screen and writes
 # nothing of the user's (the cache dir too: Mesa keeps its shader cache there), its own
 # keychain service name, and X11 only (winit would prefer Wayland if it could see one).
+# A desktop session always has XDG_RUNTIME_DIR; without it libwayland prints an error for
+# every probe the graphics stack makes, so a bare CI shell gets a private one.
 prepare_env() {
     export SMTP_SETUP_CONFIG_DIR=$WORK_DIR/config
     export SMTP_SETUP_KEYCHAIN_SERVICE=smtp-setup-bench
     export XDG_CACHE_HOME=$WORK_DIR/cache
     mkdir -p "$SMTP_SETUP_CONFIG_DIR" "$XDG_CACHE_HOME"
     unset WAYLAND_DISPLAY
+    if [[ ! -d ${XDG_RUNTIME_DIR:-} ]]; then
+        export XDG_RUNTIME_DIR=$WORK_DIR/runtime
+        mkdir -m 700 "$XDG_RUNTIME_DIR"
+    fi
 }
 
 # --- One launch ------------------------------------------------------------------------------
@@ -127,7 +138,8 @@ stop_app() {
 # figure up to that. Fails fast, with the app's output, if the app exits instead.
 wait_for_window() {
     local deadline=$(($(now_ms) + WINDOW_TIMEOUT * 1000))
-    until xdotool search --onlyvisible --name "$TITLE_PATTERN" >/dev/null 2>&1; do
+    # --pid (winit sets _NET_WM_PID): the previous run's window may not be destroyed yet.
+    until xdotool search --all --pid "$APP_PID" --onlyvisible --name "$TITLE_PATTERN" >/dev/null 2>&1; do
         if ! kill -0 "$APP_PID" 2>/dev/null; then
             die "the app exited without showing a window. Its output:
 $(cat "$WORK_DIR/app.log")"
@@ -185,7 +197,7 @@ median_min_max() {
 
 main() {
     ensure_packages
-    build
+    if [[ -z ${BENCH_BIN:-} ]]; then build; fi
     WORK_DIR=$(mktemp -d /tmp/gui_startup.XXXXXX)
     start_display
     prepare_env

@@ -9,7 +9,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use smtp_setup::accounts::{AccountStore, IndexFile};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Cause, Diagnosis, SetupStep};
-use smtp_setup::gui::{GuiConfig, SetupApp};
+use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
 use smtp_setup::keychain::Keychain;
 use smtp_setup::smtp::TlsMode;
 use std::path::Path;
@@ -321,6 +321,9 @@ fn a_stored_address_offers_retest_instead_of_a_duplicate() {
     // A new run for the same address: it says so, and re-tests the stored secret.
     std::fs::remove_file(s.config.store.index.dir().join("wizard.toml")).unwrap();
     let mut harness = self::harness(s.config.clone());
+    assert_eq!(harness.state().screen(), Screen::Accounts, "with an account stored, the app opens on the list");
+    click(&mut harness, "Add account…");
+    assert_eq!(harness.state().screen(), Screen::Wizard);
     type_into(&mut harness, "Gmail address", USER);
     assert!(has_text(&harness, "is already set up"));
     assert!(!is_enabled(&harness, "Continue"));

@@ -6,12 +6,13 @@ use super::text::{T, tr, trf};
 use egui::{RichText, Ui};
 use smtp_setup::diagnosis::{Diagnosis, SetupStep};
 
-/// Shows the diagnosis; returns the wizard step to go to when its button was clicked.
+/// Shows the diagnosis. `wizard_at` is the wizard's current step when shown in the wizard:
+/// then the step that fixes the problem gets a button, and its click is returned.
 pub fn show(
     ui: &mut Ui,
     diagnosis: &Diagnosis,
     links: &mut Links,
-    current: Option<SetupStep>,
+    wizard_at: Option<SetupStep>,
 ) -> Option<SetupStep> {
     let mut go_to = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -34,7 +35,8 @@ pub fn show(
             ui.add_space(4.0);
             links.button(ui, page);
         }
-        if let Some(step) = diagnosis.wizard_step.filter(|s| Some(*s) != current) {
+        let offered = diagnosis.wizard_step.filter(|s| wizard_at.is_some_and(|at| at != *s));
+        if let Some(step) = offered {
             let label = trf(
                 T::GoToStep,
                 &[("n", &step.number().to_string()), ("name", step_name(step))],

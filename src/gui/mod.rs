@@ -5,13 +5,16 @@
 //! variables (verification stays on): `SMTP_SETUP_SERVER` (HOST or HOST:PORT),
 //! `SMTP_SETUP_CA_FILE` (PEM), `SMTP_SETUP_TIMEOUT` (seconds per stage).
 
+mod accounts;
 mod diagnosis_view;
 mod link;
+mod task;
 pub mod text;
 mod timeline;
 pub mod wizard;
 mod worker;
 
+use accounts::AccountsScreen;
 use link::Links;
 use smtp_setup::accounts::{AccountIndex, AccountStore};
 use smtp_setup::provider::GMAIL_SMTP_HOST;
@@ -99,11 +102,46 @@ pub struct Env {
     pub accounts: AccountIndex,
     /// Why the index could not be read, if it could not.
     pub accounts_error: Option<String>,
+    reload: Option<worker::Job<Result<AccountIndex, String>>>,
+}
+
+impl Env {
+    /// Reads the index again in the background (after a job changed it).
+    pub fn reload_accounts(&mut self, ctx: &egui::Context) {
+        let store = self.config.store.clone();
+        self.reload = Some(self.worker.spawn(ctx, move |_| async move {
+            tokio::task::spawn_blocking(move || store.list().map_err(|e| e.to_string()))
+                .await
+                .map_err(|e| e.to_string())?
+        }));
+    }
+
+    /// Takes in a finished reload.
+    fn poll_accounts(&mut self) {
+        let Some(result) = self.reload.as_ref().and_then(|job| job.try_result()) else { return };
+        self.reload = None;
+        match result {
+            Ok(index) => {
+                self.accounts = index;
+                self.accounts_error = None;
+            }
+            Err(error) => self.accounts_error = Some(error),
+        }
+    }
+}
+
+/// The two screens: the account list (when accounts exist) and the setup wizard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Accounts,
+    Wizard,
 }
 
 pub struct SetupApp {
     env: Env,
+    screen: Screen,
     pub wizard: Wizard,
+    accounts: AccountsScreen,
 }
 
 impl SetupApp {
@@ -118,9 +156,21 @@ impl SetupApp {
             config,
             accounts,
             accounts_error,
+            reload: None,
         };
         let wizard = Wizard::new(&env);
-        Ok(SetupApp { env, wizard })
+        let screen = if env.accounts.accounts.is_empty() { Screen::Wizard } else { Screen::Accounts };
+        let accounts = AccountsScreen::new();
+        Ok(SetupApp {
+            env,
+            screen,
+            wizard,
+            accounts,
+        })
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
     /// Pages the user asked to open, oldest first.
@@ -130,7 +180,23 @@ impl SetupApp {
 
     /// Draws the whole window into `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.wizard.show(ui, &mut self.env);
+        self.env.poll_accounts();
+        let next = match self.screen {
+            Screen::Wizard => self.wizard.show(ui, &mut self.env),
+            Screen::Accounts => self.accounts.show(ui, &mut self.env),
+        };
+        match next {
+            Some(Screen::Wizard) if self.screen == Screen::Accounts => {
+                self.wizard = Wizard::fresh(&self.env);
+                self.screen = Screen::Wizard;
+            }
+            Some(Screen::Accounts) if self.screen == Screen::Wizard => {
+                self.env.reload_accounts(ui.ctx());
+                self.accounts.refresh();
+                self.screen = Screen::Accounts;
+            }
+            _ => {}
+        }
     }
 }
 

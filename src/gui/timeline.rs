@@ -49,10 +49,6 @@ impl Timeline {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// Rows still running end with `note` (cancelled, or not needed once another route won),
     /// so no spinner keeps the window repainting.
     pub fn stop(&mut self, note: &str) {

@@ -2,6 +2,7 @@
 
 use super::flow::Mode;
 use super::{Env, Task, Wizard, heading};
+use crate::gui::accounts::settings_text;
 use crate::gui::link::copyable;
 use crate::gui::text::{T, tr, trf};
 use egui::{RichText, Ui};
@@ -41,17 +42,14 @@ impl Wizard {
             });
         ui.add_space(8.0);
         if ui.button(tr(T::CopyAll)).clicked() {
-            let all = rows
-                .iter()
-                .map(|(name, value)| format!("{}: {value}", tr(*name)))
-                .collect::<Vec<_>>()
-                .join("\n");
-            ui.ctx().copy_text(all);
+            ui.ctx().copy_text(settings_text(&record));
         }
         ui.add_space(12.0);
         ui.horizontal(|ui| {
-            ui.add_enabled(false, egui::Button::new(tr(T::ManageAccounts)))
-                .on_disabled_hover_text(tr(T::ManageSoon));
+            if ui.button(tr(T::ManageAccounts)).clicked() {
+                self.progress.clear();
+                self.leave = true;
+            }
             if ui.button(tr(T::SetUpAnother)).clicked() {
                 self.restart(env, ui.ctx());
             }

@@ -10,27 +10,18 @@ mod send;
 mod two_step;
 mod verify;
 
-use super::Env;
 use super::diagnosis_view::step_name;
+use super::{Env, Screen};
+use super::task::Task;
 use super::text::{T, tr, trf};
-use super::timeline::Timeline;
-use super::worker::Job;
 use egui::{RichText, Ui};
 use flow::Mode;
 use progress::{Progress, ProgressFile};
 use smtp_setup::accounts::AccountRecord;
 use smtp_setup::address::EmailAddress;
-use smtp_setup::diagnosis::{Diagnosis, SetupStep};
+use smtp_setup::diagnosis::SetupStep;
 use smtp_setup::smtp::{Reply, Route};
 use zeroize::Zeroizing;
-
-/// What a finished verify or send reports.
-pub struct Failure {
-    /// The engine's diagnosis, when the server or the network said no.
-    pub diagnosis: Option<Diagnosis>,
-    /// A local problem (keychain, settings) in one sentence.
-    pub message: String,
-}
 
 pub struct Verified {
     pub record: AccountRecord,
@@ -40,62 +31,6 @@ pub struct Verified {
 pub struct Sent {
     pub reply: Reply,
     pub elapsed_ms: u64,
-}
-
-/// A background engine call and its timeline.
-pub enum Task<R> {
-    Idle,
-    Running {
-        job: Job<Result<R, Failure>>,
-        timeline: Timeline,
-    },
-    Finished {
-        result: Result<R, Failure>,
-        timeline: Timeline,
-    },
-    Cancelled {
-        timeline: Timeline,
-    },
-}
-
-impl<R> Task<R> {
-    /// Moves arrived events into the timeline and a finished result into `Finished`.
-    fn poll(&mut self) {
-        let finished = match self {
-            Task::Running { job, timeline } => {
-                for event in job.drain_events() {
-                    timeline.apply(&event);
-                }
-                job.try_result()
-            }
-            _ => None,
-        };
-        if let Some(result) = finished
-            && let Task::Running { mut timeline, .. } = std::mem::replace(self, Task::Idle)
-        {
-            timeline.stop(tr(T::NotNeeded));
-            *self = Task::Finished { result, timeline };
-        }
-    }
-
-    fn is_running(&self) -> bool {
-        matches!(self, Task::Running { .. })
-    }
-
-    fn succeeded(&self) -> Option<&R> {
-        match self {
-            Task::Finished { result: Ok(ok), .. } => Some(ok),
-            _ => None,
-        }
-    }
-
-    fn cancel(&mut self) {
-        if let Task::Running { job, mut timeline } = std::mem::replace(self, Task::Idle) {
-            job.cancel();
-            timeline.stop(tr(T::Cancelled));
-            *self = Task::Cancelled { timeline };
-        }
-    }
 }
 
 pub struct Wizard {
@@ -109,6 +44,8 @@ pub struct Wizard {
     verify: Task<Verified>,
     send: Task<Sent>,
     progress: ProgressFile,
+    /// Set when the person leaves for the account list.
+    leave: bool,
 }
 
 impl Wizard {
@@ -130,7 +67,14 @@ impl Wizard {
             verify: Task::Idle,
             send: Task::Idle,
             progress,
+            leave: false,
         }
+    }
+
+    /// A new setup from step 1, forgetting any earlier progress ("Add account…").
+    pub fn fresh(env: &Env) -> Wizard {
+        ProgressFile::in_dir(env.config.store.index.dir()).clear();
+        Wizard::new(env)
     }
 
     /// The address as typed, checked.
@@ -146,14 +90,19 @@ impl Wizard {
     }
 
     /// Draws the wizard into the window's root `ui`: steps on top, Back/Continue at the
-    /// bottom, the current step in between.
-    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) {
-        self.verify.poll();
-        self.send.poll();
+    /// bottom, the current step in between. Returns the screen to go to, if any.
+    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Screen> {
+        let (verified, sent) = (self.verify.poll(), self.send.poll());
+        if verified || sent {
+            env.reload_accounts(ui.ctx());
+        }
         egui::Panel::top("wizard-steps").show(ui, |ui| {
             ui.add_space(4.0);
             if let Some(error) = &env.accounts_error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            if !env.accounts.accounts.is_empty() && !self.busy() && ui.button(tr(T::ToAccounts)).clicked() {
+                self.leave = true;
             }
             step_indicator(ui, self.step);
         });
@@ -178,6 +127,7 @@ impl Wizard {
                     }
                 });
         });
+        std::mem::take(&mut self.leave).then_some(Screen::Accounts)
     }
 
     /// Whether Continue may be pressed on the current step.

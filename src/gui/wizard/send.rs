@@ -1,14 +1,13 @@
 //! Step 5: a test message through Gmail, with the same live timeline, to the final
 //! `250 2.0.0 OK`. The secret comes from the keychain, which proves it was stored.
 
-use super::verify::{failed_check, finished, local_failure, record_route, show_failure};
-use super::{Env, Sent, Task, Wizard, heading};
+use super::{Env, Sent, Wizard, heading};
+use crate::gui::task::{Failure, Task, check_stored, record_route};
 use crate::gui::text::{T, tr, trf};
-use crate::gui::timeline::Timeline;
 use egui::{Color32, RichText, Ui};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::SetupStep;
-use smtp_setup::smtp::{TestSend, run_check};
+use smtp_setup::smtp::TestSend;
 
 impl Wizard {
     fn start_send(&mut self, env: &mut Env, ctx: &egui::Context) {
@@ -19,37 +18,22 @@ impl Wizard {
         let options = match env.config.options_for(&record_route(&record)) {
             Ok(options) => options,
             Err(error) => {
-                return self.send = finished(Err(local_failure(T::SettingsProblem, error)));
+                return self.send = Task::failed(Failure::local(T::SettingsProblem, error));
             }
         };
         let store = env.config.store.clone();
         let job = env.worker.spawn(ctx, move |sink| async move {
-            let for_keychain = (store.clone(), record.clone());
-            let credential =
-                tokio::task::spawn_blocking(move || for_keychain.0.credential(&for_keychain.1))
-                    .await
-                    .map_err(|e| local_failure(T::KeychainProblem, e))?
-                    .map_err(|e| local_failure(T::KeychainProblem, e))?;
             let send = TestSend { to, subject: None };
-            let report = run_check(&options, &credential, Some(&send), sink).await;
-            let _ = store.record_result(&record.address, &report);
-            match report
-                .outcome
-                .as_ref()
-                .ok()
-                .and_then(|s| s.send_reply.clone())
-            {
+            let report = check_stored(store, record, options, Some(send), sink).await?;
+            match report.outcome.as_ref().ok().and_then(|s| s.send_reply.clone()) {
                 Some(reply) => Ok(Sent {
                     reply,
                     elapsed_ms: report.elapsed_ms,
                 }),
-                None => Err(failed_check(&report)),
+                None => Err(Failure::from_report(&report)),
             }
         });
-        self.send = Task::Running {
-            job,
-            timeline: Timeline::default(),
-        };
+        self.send = Task::running(job);
     }
 
     pub(super) fn show_send(&mut self, ui: &mut Ui, env: &mut Env) {
@@ -104,17 +88,14 @@ impl Wizard {
                 result: Err(failure),
                 ..
             } => {
-                go_to = show_failure(ui, env, failure, SetupStep::TestMessage);
+                go_to = failure.show(ui, env, Some(SetupStep::TestMessage));
             }
             Task::Cancelled { .. } => {
                 ui.label(tr(T::VerifyCancelled));
             }
             _ => {}
         }
-        if let Task::Running { timeline, .. }
-        | Task::Finished { timeline, .. }
-        | Task::Cancelled { timeline } = &self.send
-        {
+        if let Some(timeline) = self.send.timeline() {
             timeline.show(ui);
         }
         if cancel {

@@ -2,31 +2,13 @@
 //! In re-test mode it checks the stored secret instead.
 
 use super::flow::Mode;
-use super::{Env, Failure, Task, Verified, Wizard, app_password, heading};
-use crate::gui::diagnosis_view;
+use super::{Env, Verified, Wizard, app_password, heading};
+use crate::gui::task::{Failure, Task, check_stored, record_route};
 use crate::gui::text::{T, tr, trf};
-use crate::gui::timeline::Timeline;
 use egui::{Color32, RichText, Ui};
 use smtp_setup::accounts::{AccountError, Verification};
-use smtp_setup::diagnosis::{Evidence, SetupStep, diagnose};
-use smtp_setup::smtp::{CheckReport, Route, run_check};
+use smtp_setup::diagnosis::SetupStep;
 use zeroize::Zeroizing;
-
-/// The failure of a check, diagnosed.
-pub(super) fn failed_check(report: &CheckReport) -> Failure {
-    let failure = report.outcome.as_ref().err();
-    Failure {
-        diagnosis: failure.map(|f| diagnose(Evidence::Failure(f))),
-        message: failure.map(|f| f.detail.clone()).unwrap_or_default(),
-    }
-}
-
-pub(super) fn local_failure(text: T, error: impl ToString) -> Failure {
-    Failure {
-        diagnosis: None,
-        message: trf(text, &[("error", &error.to_string())]),
-    }
-}
 
 impl Wizard {
     pub(super) fn start_verify(&mut self, env: &mut Env, ctx: &egui::Context) {
@@ -39,7 +21,7 @@ impl Wizard {
         let options = match env.config.check_options() {
             Ok(options) => options,
             Err(error) => {
-                return self.verify = finished(Err(local_failure(T::SettingsProblem, error)));
+                return self.verify = Task::failed(Failure::local(T::SettingsProblem, error));
             }
         };
         let store = env.config.store.clone();
@@ -60,14 +42,11 @@ impl Wizard {
                         record: saved.record,
                     })
                 }
-                Err(AccountError::NotVerified(report)) => Err(failed_check(&report)),
-                Err(error) => Err(local_failure(T::KeychainProblem, error)),
+                Err(AccountError::NotVerified(report)) => Err(Failure::from_report(&report)),
+                Err(error) => Err(Failure::local(T::KeychainProblem, error)),
             }
         });
-        self.verify = Task::Running {
-            job,
-            timeline: Timeline::default(),
-        };
+        self.verify = Task::running(job);
     }
 
     /// Checks the stored secret on the stored route and records the result.
@@ -78,31 +57,21 @@ impl Wizard {
         let options = match env.config.options_for(&record_route(&record)) {
             Ok(options) => options,
             Err(error) => {
-                return self.verify = finished(Err(local_failure(T::SettingsProblem, error)));
+                return self.verify = Task::failed(Failure::local(T::SettingsProblem, error));
             }
         };
         let store = env.config.store.clone();
         let job = env.worker.spawn(ctx, move |sink| async move {
-            let for_keychain = (store.clone(), record.clone());
-            let credential =
-                tokio::task::spawn_blocking(move || for_keychain.0.credential(&for_keychain.1))
-                    .await
-                    .map_err(|e| local_failure(T::KeychainProblem, e))?
-                    .map_err(|e| local_failure(T::KeychainProblem, e))?;
-            let report = run_check(&options, &credential, None, sink).await;
-            let _ = store.record_result(&record.address, &report);
+            let report = check_stored(store, record.clone(), options, None, sink).await?;
             match &report.outcome {
                 Ok(success) => Ok(Verified {
                     route: success.route.clone(),
                     record,
                 }),
-                Err(_) => Err(failed_check(&report)),
+                Err(_) => Err(Failure::from_report(&report)),
             }
         });
-        self.verify = Task::Running {
-            job,
-            timeline: Timeline::default(),
-        };
+        self.verify = Task::running(job);
     }
 
     pub(super) fn show_verify(&mut self, ui: &mut Ui, env: &mut Env) {
@@ -161,7 +130,7 @@ impl Wizard {
                 result: Err(failure),
                 ..
             } => {
-                go_to = show_failure(ui, env, failure, SetupStep::Verify);
+                go_to = failure.show(ui, env, Some(SetupStep::Verify));
             }
             Task::Cancelled { .. } => {
                 ui.label(tr(T::VerifyCancelled));
@@ -169,10 +138,7 @@ impl Wizard {
             _ => {}
         }
         ui.add_space(6.0);
-        if let Task::Running { timeline, .. }
-        | Task::Finished { timeline, .. }
-        | Task::Cancelled { timeline } = &self.verify
-        {
+        if let Some(timeline) = self.verify.timeline() {
             timeline.show(ui);
         }
 
@@ -185,36 +151,5 @@ impl Wizard {
         if let Some(step) = go_to {
             self.go_to(step, env, ui.ctx());
         }
-    }
-}
-
-/// The diagnosis (or the local message) of a failed verify or send.
-pub(super) fn show_failure(
-    ui: &mut Ui,
-    env: &mut Env,
-    failure: &Failure,
-    current: SetupStep,
-) -> Option<SetupStep> {
-    match &failure.diagnosis {
-        Some(diagnosis) => diagnosis_view::show(ui, diagnosis, &mut env.links, Some(current)),
-        None => {
-            ui.colored_label(ui.visuals().error_fg_color, &failure.message);
-            None
-        }
-    }
-}
-
-pub(super) fn record_route(record: &smtp_setup::accounts::AccountRecord) -> Route {
-    Route {
-        host: record.server.clone(),
-        port: record.port,
-        tls: record.tls,
-    }
-}
-
-pub(super) fn finished<R>(result: Result<R, Failure>) -> Task<R> {
-    Task::Finished {
-        result,
-        timeline: Timeline::default(),
     }
 }
