@@ -5,108 +5,18 @@
 mod support;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
-use smtp_setup::accounts::{AccountStore, IndexFile};
+use egui_kittest::kittest::Queryable;
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Cause, Diagnosis, SetupStep};
-use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
-use smtp_setup::keychain::Keychain;
-use smtp_setup::smtp::TlsMode;
-use std::path::Path;
-use std::time::{Duration, Instant};
-use support::gmail_server::{AccountMode, Behavior, GmailServer, ServerConfig};
-
-const USER: &str = "jane@gmail.com";
-const PASSWORD: &str = "abcdefghijklmnop";
-
-struct Setup {
-    server: GmailServer,
-    config: GuiConfig,
-    _dir: tempfile::TempDir,
-}
-
-fn setup(name: &str, server: ServerConfig) -> Setup {
-    assert!(
-        std::env::var_os("SMTP_SETUP_TEST_SESSION").is_some(),
-        "the wizard tests need the private keyring session: run them with scripts/test"
-    );
-    let server = GmailServer::start(server);
-    let dir = tempfile::tempdir().unwrap();
-    let config = GuiConfig {
-        store: AccountStore {
-            index: IndexFile::in_dir(dir.path().to_path_buf()),
-            keychain: Keychain::with_service(&format!("smtp-setup-test-wizard-{name}")),
-        },
-        host: "127.0.0.1".into(),
-        // Both of the server's ports in parallel, as 587 and 465 are for Gmail.
-        candidates: vec![
-            (server.starttls_port(), TlsMode::Starttls),
-            (server.implicit_port(), TlsMode::Implicit),
-        ],
-        extra_ca: vec![server.ca.file.clone()],
-        stage_timeout: Duration::from_secs(5),
-        use_browser: false,
-    };
-    Setup {
-        server,
-        config,
-        _dir: dir,
-    }
-}
-
-fn harness(config: GuiConfig) -> Harness<'static, SetupApp> {
-    let app = SetupApp::new(config).unwrap();
-    Harness::builder()
-        .with_size([800.0, 640.0])
-        .build_ui_state(|ui, app: &mut SetupApp| app.show(ui), app)
-}
+use smtp_setup::gui::{Screen, SetupApp};
+use std::time::Duration;
+use support::gmail_server::{AccountMode, Behavior, ServerConfig};
+use support::gui::{
+    PASSWORD, USER, click, harness, has_text, is_enabled, setup, shoot, type_into, wait_for,
+};
 
 fn step(harness: &Harness<'_, SetupApp>) -> SetupStep {
     harness.state().wizard.step
-}
-
-/// Steps the UI until `done` holds; the background work runs on its own runtime meanwhile.
-fn wait_for(
-    harness: &mut Harness<'_, SetupApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, SetupApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !done(harness) {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
-}
-
-fn has_text(harness: &Harness<'_, SetupApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
-}
-
-fn is_enabled(harness: &Harness<'_, SetupApp>, label: &str) -> bool {
-    !harness.get_by_label(label).accesskit_node().is_disabled()
-}
-
-fn click(harness: &mut Harness<'_, SetupApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run_steps(3);
-}
-
-fn type_into(harness: &mut Harness<'_, SetupApp>, field: &str, text: &str) {
-    harness.get_by_label(field).focus();
-    harness.run_steps(1);
-    harness.get_by_label(field).type_text(text);
-    harness.run_steps(3);
-}
-
-fn shoot(harness: &mut Harness<'_, SetupApp>, name: &str) {
-    let image = harness
-        .render()
-        .expect("render with wgpu (software Vulkan in CI)");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    image.save(dir.join(format!("{name}.png"))).unwrap();
 }
 
 /// Steps 1 to 3 with a valid address and app password; ends on step 4, running.
@@ -321,7 +231,11 @@ fn a_stored_address_offers_retest_instead_of_a_duplicate() {
     // A new run for the same address: it says so, and re-tests the stored secret.
     std::fs::remove_file(s.config.store.index.dir().join("wizard.toml")).unwrap();
     let mut harness = self::harness(s.config.clone());
-    assert_eq!(harness.state().screen(), Screen::Accounts, "with an account stored, the app opens on the list");
+    assert_eq!(
+        harness.state().screen(),
+        Screen::Accounts,
+        "with an account stored, the app opens on the list"
+    );
     click(&mut harness, "Add account…");
     assert_eq!(harness.state().screen(), Screen::Wizard);
     type_into(&mut harness, "Gmail address", USER);

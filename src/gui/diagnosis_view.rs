@@ -35,7 +35,9 @@ pub fn show(
             ui.add_space(4.0);
             links.button(ui, page);
         }
-        let offered = diagnosis.wizard_step.filter(|s| wizard_at.is_some_and(|at| at != *s));
+        let offered = diagnosis
+            .wizard_step
+            .filter(|s| wizard_at.is_some_and(|at| at != *s));
         if let Some(step) = offered {
             let label = trf(
                 T::GoToStep,

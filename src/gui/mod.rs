@@ -118,7 +118,9 @@ impl Env {
 
     /// Takes in a finished reload.
     fn poll_accounts(&mut self) {
-        let Some(result) = self.reload.as_ref().and_then(|job| job.try_result()) else { return };
+        let Some(result) = self.reload.as_ref().and_then(|job| job.try_result()) else {
+            return;
+        };
         self.reload = None;
         match result {
             Ok(index) => {
@@ -159,7 +161,11 @@ impl SetupApp {
             reload: None,
         };
         let wizard = Wizard::new(&env);
-        let screen = if env.accounts.accounts.is_empty() { Screen::Wizard } else { Screen::Accounts };
+        let screen = if env.accounts.accounts.is_empty() {
+            Screen::Wizard
+        } else {
+            Screen::Accounts
+        };
         let accounts = AccountsScreen::new();
         Ok(SetupApp {
             env,

@@ -40,7 +40,12 @@ impl Failure {
 
     /// The diagnosis (or the message); returns the wizard step to go to if one was chosen
     /// (only offered in the wizard, at step `wizard_at`).
-    pub fn show(&self, ui: &mut Ui, env: &mut Env, wizard_at: Option<SetupStep>) -> Option<SetupStep> {
+    pub fn show(
+        &self,
+        ui: &mut Ui,
+        env: &mut Env,
+        wizard_at: Option<SetupStep>,
+    ) -> Option<SetupStep> {
         match &self.diagnosis {
             Some(diagnosis) => diagnosis_view::show(ui, diagnosis, &mut env.links, wizard_at),
             None => {
@@ -53,9 +58,17 @@ impl Failure {
 
 pub enum Task<R> {
     Idle,
-    Running { job: Job<Result<R, Failure>>, timeline: Timeline },
-    Finished { result: Result<R, Failure>, timeline: Timeline },
-    Cancelled { timeline: Timeline },
+    Running {
+        job: Job<Result<R, Failure>>,
+        timeline: Timeline,
+    },
+    Finished {
+        result: Result<R, Failure>,
+        timeline: Timeline,
+    },
+    Cancelled {
+        timeline: Timeline,
+    },
 }
 
 impl<R> Task<R> {
@@ -116,9 +129,9 @@ impl<R> Task<R> {
 
     pub fn timeline(&self) -> Option<&Timeline> {
         match self {
-            Task::Running { timeline, .. } | Task::Finished { timeline, .. } | Task::Cancelled { timeline } => {
-                Some(timeline)
-            }
+            Task::Running { timeline, .. }
+            | Task::Finished { timeline, .. }
+            | Task::Cancelled { timeline } => Some(timeline),
             Task::Idle => None,
         }
     }
@@ -143,13 +156,15 @@ pub async fn check_stored(
     sink: EventSink,
 ) -> Result<CheckReport, Failure> {
     let (keychain_store, keychain_record) = (store.clone(), record.clone());
-    let credential = tokio::task::spawn_blocking(move || keychain_store.credential(&keychain_record))
-        .await
-        .map_err(|e| Failure::local(T::KeychainRead, e))?
-        .map_err(|e| Failure::local(T::KeychainRead, e))?;
+    let credential =
+        tokio::task::spawn_blocking(move || keychain_store.credential(&keychain_record))
+            .await
+            .map_err(|e| Failure::local(T::KeychainRead, e))?
+            .map_err(|e| Failure::local(T::KeychainRead, e))?;
     let report = run_check(&options, &credential, send.as_ref(), sink).await;
     let recorded = report.clone();
     // The badge in the account list; a result that cannot be recorded still shows.
-    let _ = tokio::task::spawn_blocking(move || store.record_result(&record.address, &recorded)).await;
+    let _ =
+        tokio::task::spawn_blocking(move || store.record_result(&record.address, &recorded)).await;
     Ok(report)
 }

@@ -7,4 +7,6 @@
 
 pub mod cli;
 pub mod gmail_server;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod test_certs;

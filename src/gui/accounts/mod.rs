@@ -51,7 +51,12 @@ impl AccountsScreen {
     fn probe_keychain(&mut self, env: &Env, ctx: &egui::Context) {
         self.probe_started = true;
         let store = env.config.store.clone();
-        let addresses: Vec<String> = env.accounts.accounts.iter().map(|a| a.address.clone()).collect();
+        let addresses: Vec<String> = env
+            .accounts
+            .accounts
+            .iter()
+            .map(|a| a.address.clone())
+            .collect();
         self.probe = Some(env.worker.spawn(ctx, move |_| async move {
             tokio::task::spawn_blocking(move || {
                 addresses
@@ -71,7 +76,10 @@ impl AccountsScreen {
 
     /// Why secrets cannot be read at all, if that is the case.
     fn keychain_unavailable(&self) -> Option<&KeychainError> {
-        self.keychain.values().flatten().find(|e| e.is_unavailable())
+        self.keychain
+            .values()
+            .flatten()
+            .find(|e| e.is_unavailable())
     }
 
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Screen> {
@@ -96,7 +104,10 @@ impl AccountsScreen {
             ui.horizontal(|ui| {
                 ui.heading(tr(T::AccountsHeading));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(RichText::new(tr(T::AddAccount)).strong()).clicked() {
+                    if ui
+                        .button(RichText::new(tr(T::AddAccount)).strong())
+                        .clicked()
+                    {
                         next = Some(Screen::Wizard);
                     }
                 });
@@ -104,24 +115,31 @@ impl AccountsScreen {
             ui.add_space(4.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                self.banners(ui, env);
-                let records = env.accounts.accounts.clone();
-                if records.is_empty() {
-                    ui.label(tr(T::NoAccounts));
-                }
-                for record in records {
-                    let is_default = env.accounts.default_account().is_some_and(|d| d.address == record.address);
-                    let keychain = self.keychain.get(&record.address).cloned().flatten();
-                    let row = self.rows.entry(record.address.clone()).or_default();
-                    ui.push_id(&record.address, |ui| {
-                        if let Some(removed) = row.show(ui, env, &record, is_default, keychain.as_ref()) {
-                            self.removed = Some(removed);
-                        }
-                    });
-                    ui.add_space(6.0);
-                }
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.banners(ui, env);
+                    let records = env.accounts.accounts.clone();
+                    if records.is_empty() {
+                        ui.label(tr(T::NoAccounts));
+                    }
+                    for record in records {
+                        let is_default = env
+                            .accounts
+                            .default_account()
+                            .is_some_and(|d| d.address == record.address);
+                        let keychain = self.keychain.get(&record.address).cloned().flatten();
+                        let row = self.rows.entry(record.address.clone()).or_default();
+                        ui.push_id(&record.address, |ui| {
+                            if let Some(removed) =
+                                row.show(ui, env, &record, is_default, keychain.as_ref())
+                            {
+                                self.removed = Some(removed);
+                            }
+                        });
+                        ui.add_space(6.0);
+                    }
+                });
         });
         next
     }
@@ -133,7 +151,11 @@ impl AccountsScreen {
         if let Some(error) = self.keychain_unavailable() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(tr(T::KeychainUnavailable)).strong().color(ui.visuals().error_fg_color));
+                ui.label(
+                    RichText::new(tr(T::KeychainUnavailable))
+                        .strong()
+                        .color(ui.visuals().error_fg_color),
+                );
                 ui.label(error.to_string());
             });
             ui.add_space(6.0);

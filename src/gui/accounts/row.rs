@@ -35,7 +35,10 @@ enum Panel {
 /// What a finished action did.
 pub enum Outcome {
     Checked,
-    Sent { reply: Reply, elapsed_ms: u64 },
+    Sent {
+        reply: Reply,
+        elapsed_ms: u64,
+    },
     Replaced,
     Removed,
     DefaultSet,
@@ -100,7 +103,9 @@ impl RowState {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&record.address).strong().size(16.0));
             if is_default {
-                ui.label(RichText::new(tr(T::DefaultMarker)).color(ui.visuals().strong_text_color()));
+                ui.label(
+                    RichText::new(tr(T::DefaultMarker)).color(ui.visuals().strong_text_color()),
+                );
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.badge(ui, record);
@@ -143,8 +148,12 @@ impl RowState {
             }
             Some(test) => {
                 let title = Diagnosis::for_cause(failing_cause(record)).title;
-                ui.label(RichText::new(trf(T::BadgeFailing, &[("title", &title)])).strong().color(ui.visuals().error_fg_color))
-                    .on_hover_text(when::exact(test.time));
+                ui.label(
+                    RichText::new(trf(T::BadgeFailing, &[("title", &title)]))
+                        .strong()
+                        .color(ui.visuals().error_fg_color),
+                )
+                .on_hover_text(when::exact(test.time));
             }
         }
     }
@@ -152,30 +161,49 @@ impl RowState {
     fn actions(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord, is_default: bool) {
         let idle = !self.task.is_running();
         ui.horizontal_wrapped(|ui| {
-            if ui.add_enabled(idle, egui::Button::new(tr(T::SendTestAction))).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::SendTestAction)))
+                .clicked()
+            {
                 if self.recipient.trim().is_empty() {
                     self.recipient = record.address.clone();
                 }
                 self.open(Panel::Send);
             }
-            if ui.add_enabled(idle, egui::Button::new(tr(T::CheckAction))).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::CheckAction)))
+                .clicked()
+            {
                 self.panel = Panel::Closed;
                 self.start_check(env, ui.ctx(), record, None);
             }
-            if ui.add_enabled(idle, egui::Button::new(tr(T::ReplaceAction))).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::ReplaceAction)))
+                .clicked()
+            {
                 self.open(Panel::Replace);
             }
-            if ui.add_enabled(idle, egui::Button::new(tr(T::RemoveAction))).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::RemoveAction)))
+                .clicked()
+            {
                 self.open(Panel::ConfirmRemove);
             }
-            if !is_default && ui.add_enabled(idle, egui::Button::new(tr(T::SetDefault))).clicked() {
+            if !is_default
+                && ui
+                    .add_enabled(idle, egui::Button::new(tr(T::SetDefault)))
+                    .clicked()
+            {
                 self.start_set_default(env, ui.ctx(), record);
             }
             if ui.button(tr(T::CopySettings)).clicked() {
                 ui.ctx().copy_text(settings_text(record));
                 self.copied = true;
             }
-            if ui.add_enabled(idle, egui::Button::new(tr(T::CopyWithPassword))).clicked() {
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::CopyWithPassword)))
+                .clicked()
+            {
                 self.open(Panel::ConfirmReveal);
             }
             if self.copied {
@@ -191,13 +219,23 @@ impl RowState {
 
     /// The last recorded failure, diagnosed, while nothing newer is on screen.
     fn last_failure(&self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
-        let failed = record.last_test.as_ref().is_some_and(|t| t.outcome == TestOutcome::Failed);
+        let failed = record
+            .last_test
+            .as_ref()
+            .is_some_and(|t| t.outcome == TestOutcome::Failed);
         if !failed || !matches!(self.task, Task::Idle) {
             return;
         }
-        egui::CollapsingHeader::new(tr(T::WhyFailing)).id_salt("why-failing").show(ui, |ui| {
-            diagnosis_view::show(ui, &Diagnosis::for_cause(failing_cause(record)), &mut env.links, None);
-        });
+        egui::CollapsingHeader::new(tr(T::WhyFailing))
+            .id_salt("why-failing")
+            .show(ui, |ui| {
+                diagnosis_view::show(
+                    ui,
+                    &Diagnosis::for_cause(failing_cause(record)),
+                    &mut env.links,
+                    None,
+                );
+            });
     }
 
     fn panel(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
@@ -214,7 +252,9 @@ impl RowState {
                     ui.add(egui::TextEdit::singleline(&mut self.recipient).desired_width(300.0))
                         .labelled_by(label.id);
                     let valid = EmailAddress::parse(&self.recipient).is_ok();
-                    send = ui.add_enabled(valid, egui::Button::new(tr(T::SendTest))).clicked();
+                    send = ui
+                        .add_enabled(valid, egui::Button::new(tr(T::SendTest)))
+                        .clicked();
                     if ui.button(tr(T::Cancel)).clicked() {
                         self.panel = Panel::Closed;
                     }
@@ -229,7 +269,9 @@ impl RowState {
             Panel::Replace => self.replace_panel(ui, env, record),
             Panel::ConfirmRemove => {
                 ui.add_space(4.0);
-                ui.label(RichText::new(trf(T::ConfirmRemove, &[("address", &record.address)])).strong());
+                ui.label(
+                    RichText::new(trf(T::ConfirmRemove, &[("address", &record.address)])).strong(),
+                );
                 ui.horizontal(|ui| {
                     if ui.button(tr(T::RemoveConfirmed)).clicked() {
                         self.start_remove(env, ui.ctx(), record);
@@ -270,11 +312,17 @@ impl RowState {
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
-            let toggle = if self.show_password { T::HidePassword } else { T::ShowPassword };
+            let toggle = if self.show_password {
+                T::HidePassword
+            } else {
+                T::ShowPassword
+            };
             if ui.button(tr(toggle)).clicked() {
                 self.show_password = !self.show_password;
             }
-            start = ui.add_enabled(parsed.is_ok(), egui::Button::new(tr(T::VerifyAndReplace))).clicked();
+            start = ui
+                .add_enabled(parsed.is_ok(), egui::Button::new(tr(T::VerifyAndReplace)))
+                .clicked();
             if ui.button(tr(T::Cancel)).clicked() {
                 self.panel = Panel::Closed;
                 self.password = Zeroizing::new(String::new());
@@ -301,12 +349,21 @@ impl RowState {
                     }
                 });
             }
-            Task::Finished { result: Ok(outcome), .. } => match outcome {
+            Task::Finished {
+                result: Ok(outcome),
+                ..
+            } => match outcome {
                 Outcome::Checked => {
                     ui.colored_label(GREEN, RichText::new(tr(T::CheckOk)).strong());
                 }
                 Outcome::Sent { reply, elapsed_ms } => {
-                    let text = trf(T::SendOk, &[("reply", &reply.to_string()), ("ms", &elapsed_ms.to_string())]);
+                    let text = trf(
+                        T::SendOk,
+                        &[
+                            ("reply", &reply.to_string()),
+                            ("ms", &elapsed_ms.to_string()),
+                        ],
+                    );
                     ui.colored_label(GREEN, RichText::new(text).strong());
                 }
                 Outcome::Replaced => {
@@ -316,7 +373,10 @@ impl RowState {
                 Outcome::DefaultSet => {}
                 Outcome::Revealed(secret) => reveal = Some(secret.clone()),
             },
-            Task::Finished { result: Err(failure), .. } => {
+            Task::Finished {
+                result: Err(failure),
+                ..
+            } => {
                 if self.panel == Panel::Replace {
                     ui.label(RichText::new(tr(T::OldPasswordKept)).strong());
                 }
@@ -329,7 +389,12 @@ impl RowState {
         }
         if let Some(secret) = reveal {
             // On the clipboard once, as asked; the copy in memory is zeroized when dropped.
-            ui.ctx().copy_text(format!("{}\n{}: {}", settings_text(record), tr(T::SettingPassword), secret.expose()));
+            ui.ctx().copy_text(format!(
+                "{}\n{}: {}",
+                settings_text(record),
+                tr(T::SettingPassword),
+                secret.expose()
+            ));
             self.task = Task::Idle;
             self.copied = true;
         }
@@ -339,10 +404,18 @@ impl RowState {
         removed
     }
 
-    fn start_check(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord, to: Option<EmailAddress>) {
+    fn start_check(
+        &mut self,
+        env: &mut Env,
+        ctx: &egui::Context,
+        record: &AccountRecord,
+        to: Option<EmailAddress>,
+    ) {
         let options = match env.config.options_for(&record_route(record)) {
             Ok(options) => options,
-            Err(error) => return self.task = Task::failed(Failure::local(T::SettingsProblem, error)),
+            Err(error) => {
+                return self.task = Task::failed(Failure::local(T::SettingsProblem, error));
+            }
         };
         let (store, record) = (env.config.store.clone(), record.clone());
         self.task = Task::running(env.worker.spawn(ctx, move |sink| async move {
@@ -351,7 +424,10 @@ impl RowState {
             let report = check_stored(store, record, options, send, sink).await?;
             match (&report.outcome, sending) {
                 (Ok(success), true) => Ok(Outcome::Sent {
-                    reply: success.send_reply.clone().unwrap_or_else(|| success.auth_reply.clone()),
+                    reply: success
+                        .send_reply
+                        .clone()
+                        .unwrap_or_else(|| success.auth_reply.clone()),
                     elapsed_ms: report.elapsed_ms,
                 }),
                 (Ok(_), false) => Ok(Outcome::Checked),
@@ -360,15 +436,26 @@ impl RowState {
         }));
     }
 
-    fn start_replace(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord, password: AppPassword) {
-        let (Ok(user), Ok(options)) = (EmailAddress::parse(&record.address), env.config.options_for(&record_route(record)))
-        else {
+    fn start_replace(
+        &mut self,
+        env: &mut Env,
+        ctx: &egui::Context,
+        record: &AccountRecord,
+        password: AppPassword,
+    ) {
+        let (Ok(user), Ok(options)) = (
+            EmailAddress::parse(&record.address),
+            env.config.options_for(&record_route(record)),
+        ) else {
             return;
         };
         self.password = Zeroizing::new(String::new());
         let store = env.config.store.clone();
         self.task = Task::running(env.worker.spawn(ctx, move |sink| async move {
-            let verification = Verification::Check { options: &options, sink };
+            let verification = Verification::Check {
+                options: &options,
+                sink,
+            };
             match store.save_app_password(&user, password, verification).await {
                 Ok(_) => Ok(Outcome::Replaced),
                 Err(AccountError::NotVerified(report)) => Err(Failure::from_report(&report)),
@@ -387,7 +474,10 @@ impl RowState {
             if removal.remaining.is_empty() {
                 Ok(Outcome::Removed)
             } else {
-                Err(Failure::local(T::RemoveIncomplete, removal.remaining.join("; ")))
+                Err(Failure::local(
+                    T::RemoveIncomplete,
+                    removal.remaining.join("; "),
+                ))
             }
         }));
     }
@@ -407,7 +497,8 @@ impl RowState {
         self.panel = Panel::Closed;
         let (store, address) = (env.config.store.clone(), record.address.clone());
         self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
-            let user = EmailAddress::parse(&address).map_err(|e| Failure::local(T::KeychainRead, e))?;
+            let user =
+                EmailAddress::parse(&address).map_err(|e| Failure::local(T::KeychainRead, e))?;
             let secret = tokio::task::spawn_blocking(move || store.keychain.load(&user))
                 .await
                 .map_err(|e| Failure::local(T::KeychainRead, e))?
@@ -460,7 +551,10 @@ mod tests {
             last_test: None,
         };
         let text = settings_text(&record);
-        assert_eq!(text, "Server: smtp.gmail.com\nPort: 587\nSecurity: STARTTLS\nUsername: jane@gmail.com");
+        assert_eq!(
+            text,
+            "Server: smtp.gmail.com\nPort: 587\nSecurity: STARTTLS\nUsername: jane@gmail.com"
+        );
         assert!(!text.contains("Password"));
     }
 }

@@ -11,9 +11,9 @@ mod two_step;
 mod verify;
 
 use super::diagnosis_view::step_name;
-use super::{Env, Screen};
 use super::task::Task;
 use super::text::{T, tr, trf};
+use super::{Env, Screen};
 use egui::{RichText, Ui};
 use flow::Mode;
 use progress::{Progress, ProgressFile};
@@ -101,7 +101,10 @@ impl Wizard {
             if let Some(error) = &env.accounts_error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
             }
-            if !env.accounts.accounts.is_empty() && !self.busy() && ui.button(tr(T::ToAccounts)).clicked() {
+            if !env.accounts.accounts.is_empty()
+                && !self.busy()
+                && ui.button(tr(T::ToAccounts)).clicked()
+            {
                 self.leave = true;
             }
             step_indicator(ui, self.step);

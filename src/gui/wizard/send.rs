@@ -25,7 +25,12 @@ impl Wizard {
         let job = env.worker.spawn(ctx, move |sink| async move {
             let send = TestSend { to, subject: None };
             let report = check_stored(store, record, options, Some(send), sink).await?;
-            match report.outcome.as_ref().ok().and_then(|s| s.send_reply.clone()) {
+            match report
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(|s| s.send_reply.clone())
+            {
                 Some(reply) => Ok(Sent {
                     reply,
                     elapsed_ms: report.elapsed_ms,

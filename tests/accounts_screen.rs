@@ -1,0 +1,367 @@
+//! The account screen driven by its labels against the Gmail-like server and the real
+//! keychain: every action, independent rows, and the keychain-unavailable state (in a child
+//! process that has no session bus). Renders `screenshots/accounts.png`.
+
+mod support;
+
+use egui::OutputCommand;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use smtp_setup::accounts::{AccountRecord, AuthMethod, TestOutcome, Verification};
+use smtp_setup::address::EmailAddress;
+use smtp_setup::app_password::AppPassword;
+use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
+use smtp_setup::keychain::KeychainError;
+use smtp_setup::smtp::{Route, TlsMode};
+use std::time::SystemTime;
+use support::gmail_server::{AccountMode, ServerConfig};
+use support::gui::{PASSWORD, USER, click, harness, has_text, setup, shoot, type_into, wait_for};
+
+const OTHER: &str = "ops@example.org";
+const NEW: &str = "qrstuvwxyzabcdef";
+
+/// Stores an account through the engine, as the wizard or `store` would.
+fn store(config: &GuiConfig, user: &str, password: &str, verify: bool) {
+    let user = EmailAddress::parse(user).unwrap();
+    let password = AppPassword::parse(password).unwrap();
+    let options = config.check_options().unwrap();
+    let (port, tls) = config.candidates[0];
+    let verification = if verify {
+        Verification::Check {
+            options: &options,
+            sink: smtp_setup::smtp::ignore_events(),
+        }
+    } else {
+        Verification::Skip {
+            route: Route {
+                host: config.host.clone(),
+                port,
+                tls,
+            },
+        }
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime
+        .block_on(
+            config
+                .store
+                .save_app_password(&user, password, verification),
+        )
+        .unwrap();
+}
+
+fn record(config: &GuiConfig, user: &str) -> Option<AccountRecord> {
+    config.store.list().unwrap().find(user).cloned()
+}
+
+fn secret(config: &GuiConfig, user: &str) -> Result<String, KeychainError> {
+    let user = EmailAddress::parse(user).unwrap();
+    config
+        .store
+        .keychain
+        .load(&user)
+        .map(|s| s.expose().to_string())
+}
+
+fn cleanup(config: &GuiConfig) {
+    for user in [USER, OTHER] {
+        let _ = config
+            .store
+            .keychain
+            .delete(&EmailAddress::parse(user).unwrap());
+    }
+}
+
+/// Steps until a frame copies text to the clipboard; returns it.
+fn copied_text(harness: &mut Harness<'_, SetupApp>) -> String {
+    for _ in 0..200 {
+        harness.step();
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if let Some(text) = copied {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("nothing was copied");
+}
+
+#[test]
+fn opens_on_the_list_and_checks_and_sends() {
+    let s = setup(
+        "list",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    assert_eq!(harness.state().screen(), Screen::Accounts);
+    assert!(has_text(&harness, USER));
+    assert!(has_text(&harness, "OK"));
+
+    click(&mut harness, "Check");
+    wait_for(&mut harness, "the check", |h| {
+        has_text(h, "The credential works")
+    });
+    assert_eq!(s.server.auth_attempts().len(), 2);
+
+    click(&mut harness, "Send test…");
+    assert_eq!(
+        harness.get_by_label("Recipient").value().as_deref(),
+        Some(USER)
+    );
+    harness.get_by_label("Recipient").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    type_into(&mut harness, "Recipient", OTHER);
+    click(&mut harness, "Send test message");
+    wait_for(&mut harness, "the test message", |h| {
+        has_text(h, "Gmail accepted the message")
+    });
+    assert_eq!(s.server.received()[0].rcpt_to, [OTHER]);
+    let test = record(&s.config, USER).unwrap().last_test.unwrap();
+    assert_eq!(test.outcome, TestOutcome::Ok);
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_failing_account_shows_its_diagnosis_and_badge() {
+    let s = setup(
+        "failing",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    // Stored without verification; the server does not know it.
+    store(&s.config, OTHER, NEW, false);
+    let mut harness = harness(s.config.clone());
+    harness.get_all_by_label("Check").nth(1).unwrap().click();
+    harness.run_steps(3);
+    wait_for(&mut harness, "the failing check", |h| {
+        has_text(h, "Gmail rejected the username or app password")
+    });
+    wait_for(&mut harness, "the badge", |h| {
+        has_text(h, "failing: Gmail rejected")
+    });
+    assert_eq!(
+        record(&s.config, OTHER)
+            .unwrap()
+            .last_test
+            .unwrap()
+            .cause
+            .as_deref(),
+        Some("bad_credentials")
+    );
+    harness.get_all_by_label("Check").next().unwrap().click();
+    wait_for(&mut harness, "the passing check", |h| {
+        has_text(h, "The credential works")
+    });
+    shoot(&mut harness, "accounts");
+    cleanup(&s.config);
+}
+
+#[test]
+fn replace_keeps_the_old_secret_until_a_new_one_works() {
+    // The server knows only NEW; the stored secret is PASSWORD (saved unverified).
+    let s = setup(
+        "replace",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(NEW.into())),
+    );
+    store(&s.config, USER, PASSWORD, false);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Replace app password…");
+    type_into(&mut harness, "New app password", "zzzz zzzz zzzz zzzz");
+    click(&mut harness, "Verify and replace");
+    wait_for(&mut harness, "the failed replace", |h| {
+        has_text(h, "the old one is kept")
+    });
+    assert_eq!(secret(&s.config, USER).unwrap(), PASSWORD);
+
+    type_into(&mut harness, "New app password", NEW);
+    click(&mut harness, "Verify and replace");
+    wait_for(&mut harness, "the replace", |h| {
+        has_text(h, "Replaced: the new app password works")
+    });
+    assert_eq!(secret(&s.config, USER).unwrap(), NEW);
+    cleanup(&s.config);
+}
+
+#[test]
+fn remove_empties_both_stores_and_points_to_revocation() {
+    let s = setup(
+        "remove",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Remove…");
+    assert!(has_text(&harness, &format!("Remove {USER}?")));
+    click(&mut harness, "Remove");
+    wait_for(&mut harness, "the removal", |h| {
+        has_text(h, &format!("Removed {USER}"))
+    });
+    assert!(matches!(
+        secret(&s.config, USER),
+        Err(KeychainError::Missing { .. })
+    ));
+    assert!(record(&s.config, USER).is_none());
+    wait_for(&mut harness, "the list to update", |h| {
+        !has_text(h, "verified just now")
+    });
+    click(&mut harness, "Open App passwords page");
+    assert_eq!(
+        harness.state().opened_links(),
+        ["https://myaccount.google.com/apppasswords"]
+    );
+}
+
+#[test]
+fn default_and_copy_settings_with_and_without_the_secret() {
+    let s = setup(
+        "default",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    store(&s.config, OTHER, PASSWORD, false);
+    let mut harness = harness(s.config.clone());
+    assert!(has_text(&harness, "★ Default"));
+    click(&mut harness, "Set as default");
+    wait_for(&mut harness, "the new default", |_| {
+        record(&s.config, OTHER).is_some()
+            && s.config.store.list().unwrap().default.as_deref() == Some(OTHER)
+    });
+
+    harness
+        .get_all_by_label("Copy settings")
+        .next()
+        .unwrap()
+        .click();
+    let settings = copied_text(&mut harness);
+    assert!(
+        settings.contains("Server: 127.0.0.1") && settings.contains(&format!("Username: {USER}")),
+        "{settings}"
+    );
+    assert!(!settings.contains(PASSWORD));
+
+    harness
+        .get_all_by_label("Copy with password…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    assert!(has_text(&harness, "where other programs can read them"));
+    click(&mut harness, "Copy with password");
+    let revealed = copied_text(&mut harness);
+    assert!(
+        revealed.ends_with(&format!("Password: {PASSWORD}")),
+        "asked for, so given"
+    );
+    cleanup(&s.config);
+}
+
+#[test]
+fn tests_on_two_accounts_run_independently() {
+    let s = setup(
+        "parallel",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into()))
+            .and_account(OTHER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    store(&s.config, OTHER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    // One click per frame, as a person clicks: the second starts while the first runs.
+    harness.get_all_by_label("Check").next().unwrap().click();
+    harness.step();
+    harness.get_all_by_label("Check").nth(1).unwrap().click();
+    harness.step();
+    assert!(harness.query_all_by_label("testing…").count() >= 1);
+    wait_for(&mut harness, "both checks", |h| {
+        h.query_all_by_label("The credential works: Gmail accepted the login.")
+            .count()
+            == 2
+    });
+    cleanup(&s.config);
+}
+
+#[test]
+fn closing_the_window_during_a_test_loses_nothing() {
+    let s = setup(
+        "closing",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let before = record(&s.config, USER).unwrap();
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Check");
+    drop(harness);
+    let after = record(&s.config, USER).expect("the account is still listed");
+    assert_eq!(
+        (after.address, after.auth, after.created),
+        (before.address, AuthMethod::AppPassword, before.created)
+    );
+    assert_eq!(secret(&s.config, USER).unwrap(), PASSWORD);
+    cleanup(&s.config);
+}
+
+/// Runs in a child process without a session bus (see the test below).
+#[test]
+fn keychain_unavailable_child() {
+    if std::env::var_os("SMTP_SETUP_NO_BUS_CHILD").is_none() {
+        return;
+    }
+    let s = setup("nobus", ServerConfig::default());
+    s.config
+        .store
+        .index
+        .update(|index| {
+            index.upsert(AccountRecord {
+                address: USER.into(),
+                display_name: None,
+                provider: "gmail".into(),
+                server: "127.0.0.1".into(),
+                port: s.server.starttls_port(),
+                tls: TlsMode::Starttls,
+                auth: AuthMethod::AppPassword,
+                created: SystemTime::now(),
+                last_verified: None,
+                last_test: None,
+            })
+        })
+        .unwrap();
+    let mut harness = harness(s.config.clone());
+    wait_for(&mut harness, "the keychain banner", |h| {
+        has_text(h, "The system keychain cannot be read")
+    });
+    assert!(has_text(&harness, "No keychain is available"));
+    assert!(
+        has_text(&harness, USER),
+        "the account is still listed from the index"
+    );
+    click(&mut harness, "Check");
+    wait_for(&mut harness, "the check to say why", |h| {
+        has_text(h, "could not be read from the keychain")
+    });
+}
+
+#[test]
+fn keychain_unavailable_is_explained_and_accounts_still_listed() {
+    let runtime = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "keychain_unavailable_child", "--nocapture"])
+        .env("SMTP_SETUP_NO_BUS_CHILD", "1")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.contains("1 passed"), "{out}");
+}
