@@ -17,6 +17,8 @@
 
 #[path = "../tests/support/gmail_server.rs"]
 mod gmail_server;
+#[path = "../tests/support/oauth_server.rs"]
+mod oauth_server;
 #[path = "../tests/support/test_certs.rs"]
 mod test_certs;
 

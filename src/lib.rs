@@ -9,6 +9,7 @@ pub mod address;
 pub mod app_password;
 pub mod diagnosis;
 pub mod keychain;
+pub mod oauth;
 pub mod provider;
 pub mod secret;
 pub mod smtp;

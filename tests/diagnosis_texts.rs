@@ -204,6 +204,44 @@ smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepte
         "{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Bad Request\"\n}",
     ),
     ("oauth_invalid_grant", "Token has been expired or revoked."),
+    // ---- the Google sign-in errors
+    (
+        "oauth_access_denied",
+        "http://127.0.0.1:53682/?error=access_denied&state=xyz",
+    ),
+    (
+        "oauth_access_denied",
+        "Access blocked: smtp-mailer has not completed the Google verification process. Error 403: access_denied",
+    ),
+    (
+        "oauth_admin_policy",
+        "Access blocked: Your institution's admin needs to review smtp-mailer. Error 400: admin_policy_enforced",
+    ),
+    (
+        "oauth_admin_policy",
+        "{\"error\": \"admin_policy_enforced\"}",
+    ),
+    (
+        "oauth_policy_enforced",
+        "Error 400: policy_enforced. Advanced Protection prevented this app from accessing your Google Account.",
+    ),
+    ("oauth_policy_enforced", "oauthlib error: policy_enforced"),
+    (
+        "oauth_redirect_mismatch",
+        "Error 400: redirect_uri_mismatch You can't sign in to this app because it doesn't comply with Google's OAuth 2.0 policy.",
+    ),
+    (
+        "oauth_redirect_mismatch",
+        "{\"error\":\"redirect_uri_mismatch\",\"error_description\":\"Bad Request\"}",
+    ),
+    (
+        "oauth_wrong_scope",
+        "{\"error\": \"invalid_scope\", \"error_description\": \"Bad Request\"}",
+    ),
+    (
+        "oauth_wrong_scope",
+        "googleapiclient.errors.HttpError: <HttpError 403 \"Request had insufficient authentication scopes.\">",
+    ),
     // ---- connection_refused
     (
         "connection_refused",

@@ -188,7 +188,9 @@ fn replace_keeps_the_old_secret_when_the_new_one_fails() {
     let replaced = sandbox.store(&server, USER, NEW, &[]);
     assert_eq!(replaced.code, 0, "{}", replaced.stdout);
     assert!(
-        replaced.stdout.contains("Replaced the app password"),
+        replaced
+            .stdout
+            .contains("Replaced the secret of jane@gmail.com: the app password"),
         "{}",
         replaced.stdout
     );

@@ -59,7 +59,7 @@ fn happy_path_stores_the_secret_and_sends_the_message() {
     wait_for(&mut harness, "the verified save", |h| {
         has_text(h, "Gmail accepted the app password")
     });
-    assert!(has_text(&harness, "answered first"));
+    assert!(has_text(&harness, "which answered first"));
     shoot(&mut harness, "wizard-4-verify");
     let user = EmailAddress::parse(USER).unwrap();
     assert_eq!(
@@ -245,6 +245,77 @@ fn a_stored_address_offers_retest_instead_of_a_duplicate() {
     assert_eq!(step(&harness), SetupStep::Verify);
     wait_for(&mut harness, "the re-test", |h| has_text(h, "still works"));
     assert_eq!(s.server.auth_attempts().len(), 2);
+    s.config
+        .store
+        .keychain
+        .delete(&EmailAddress::parse(USER).unwrap())
+        .unwrap();
+}
+
+#[test]
+fn oauth_path_signs_in_with_google_and_reaches_done() {
+    use support::oauth_server::{OAuthConfig, OAuthServer};
+    let google = OAuthServer::start(OAuthConfig::default());
+    let s = setup(
+        "oauth",
+        ServerConfig::with_account(USER, AccountMode::OAuthTokens(google.tokens.clone())),
+    );
+    let client_file = s.config.store.index.dir().join("client_secret_test.json");
+    std::fs::write(&client_file, google.client_json()).unwrap();
+    let mut harness = harness(s.config.clone());
+
+    type_into(&mut harness, "Gmail address", USER);
+    click(
+        &mut harness,
+        "Sign in with Google (OAuth2, for apps that support XOAUTH2)",
+    );
+    click(&mut harness, "Continue");
+    assert!(has_text(&harness, "Your OAuth client"));
+    assert!(!is_enabled(&harness, "Continue"), "no client yet");
+    type_into(&mut harness, "Client file", client_file.to_str().unwrap());
+    click(&mut harness, "Load client file");
+    wait_for(&mut harness, "the client file", |h| has_text(h, "is ready"));
+    shoot(&mut harness, "wizard-oauth-2-client");
+    click(&mut harness, "Continue");
+    assert_eq!(step(&harness), SetupStep::AppPassword);
+
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Sign in with Google")
+        .click();
+    wait_for(&mut harness, "the browser to be sent to Google", |h| {
+        h.state()
+            .opened_links()
+            .iter()
+            .any(|u| u.starts_with(&google.base_url))
+    });
+    assert!(has_text(&harness, "Waiting for Google in your browser"));
+    let url = harness.state().opened_links().last().unwrap().clone();
+    let page = support::browser::follow_blocking(&url);
+    assert!(page.body.contains("Signed in"), "{}", page.body);
+    wait_for(&mut harness, "the sign-in", |h| {
+        has_text(h, "Signed in: Google gave smtp-setup access")
+    });
+    shoot(&mut harness, "wizard-oauth-3-sign-in");
+
+    click(&mut harness, "Continue");
+    wait_for(&mut harness, "the verified save", |h| {
+        has_text(h, "Gmail accepted the Google sign-in")
+    });
+    let stored = s
+        .config
+        .store
+        .keychain
+        .load(&EmailAddress::parse(USER).unwrap())
+        .unwrap();
+    assert!(stored.expose().contains("refresh_token"));
+    click(&mut harness, "Continue");
+    click(&mut harness, "Send test message");
+    wait_for(&mut harness, "the test message", |h| {
+        has_text(h, "Gmail accepted the message")
+    });
+    click(&mut harness, "Continue");
+    assert_eq!(step(&harness), SetupStep::Done);
+    assert!(has_text(&harness, "XOAUTH2"));
     s.config
         .store
         .keychain

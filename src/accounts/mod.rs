@@ -12,7 +12,8 @@ use crate::address::EmailAddress;
 use crate::app_password::AppPassword;
 use crate::diagnosis::{Evidence, diagnose};
 use crate::keychain::{Keychain, KeychainError};
-use crate::provider::{APP_PASSWORDS_PAGE, GMAIL_SMTP_HOST};
+use crate::oauth::{Grant, OAuthError, refresh_access_token};
+use crate::provider::{APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GMAIL_SMTP_HOST};
 use crate::secret::Secret;
 use crate::smtp::{CheckOptions, CheckReport, Credential, EventSink, Route, run_check};
 use std::time::SystemTime;
@@ -30,6 +31,8 @@ pub enum AccountError {
     Index(#[from] IndexError),
     #[error(transparent)]
     Keychain(#[from] KeychainError),
+    #[error(transparent)]
+    OAuth(#[from] OAuthError),
     #[error("No account {0} is stored. `smtp-setup accounts list` shows the stored ones.")]
     NotFound(String),
     #[error(
@@ -57,7 +60,49 @@ pub enum Verification<'a> {
     Skip { route: Route },
 }
 
-/// What `save_app_password` did.
+/// A secret for an account, before it is verified and stored.
+pub enum NewSecret {
+    AppPassword(AppPassword),
+    /// A Google sign-in; its refresh token and client are stored.
+    OAuth(Grant),
+}
+
+impl NewSecret {
+    fn method(&self) -> AuthMethod {
+        match self {
+            NewSecret::AppPassword(_) => AuthMethod::AppPassword,
+            NewSecret::OAuth(_) => AuthMethod::OAuth,
+        }
+    }
+
+    /// The credential for the verifying check (an access token is made if none is at hand).
+    async fn credential(&self, user: &EmailAddress) -> Result<Credential, AccountError> {
+        let user = user.clone();
+        Ok(match self {
+            NewSecret::AppPassword(password) => Credential::AppPassword {
+                user,
+                password: password.clone(),
+            },
+            NewSecret::OAuth(grant) => Credential::OAuth {
+                user,
+                access_token: match &grant.access_token {
+                    Some(token) => token.clone(),
+                    None => refresh_access_token(grant).await?,
+                },
+            },
+        })
+    }
+
+    /// What goes into the keychain: the app password, or the grant without its access token.
+    fn into_keychain(self) -> Secret {
+        match self {
+            NewSecret::AppPassword(password) => Secret::from(password),
+            NewSecret::OAuth(grant) => grant.to_keychain(),
+        }
+    }
+}
+
+/// What `save` did.
 #[derive(Debug)]
 pub struct Saved {
     pub record: AccountRecord,
@@ -76,12 +121,18 @@ pub struct Removal {
 }
 
 impl Removal {
-    /// The reminder to revoke the app password at Google, which no local removal does.
-    pub fn revoke_hint(&self) -> String {
-        format!(
-            "The app password still works at Google until you revoke it: {}",
-            APP_PASSWORDS_PAGE.url
-        )
+    /// The reminder to revoke access at Google, which no local removal does.
+    pub fn revoke_hint(&self, method: AuthMethod) -> String {
+        match method {
+            AuthMethod::AppPassword => format!(
+                "The app password still works at Google until you revoke it: {}",
+                APP_PASSWORDS_PAGE.url
+            ),
+            AuthMethod::OAuth => format!(
+                "The app keeps access to the account at Google until you remove it: {}",
+                CONNECTIONS_PAGE.url
+            ),
+        }
     }
 }
 
@@ -115,39 +166,58 @@ impl AccountStore {
         }
     }
 
-    /// The credential to log in with, read from the keychain.
-    pub fn credential(&self, record: &AccountRecord) -> Result<Credential, AccountError> {
+    /// The credential to log in with: the secret from the keychain (read off the async
+    /// workers, since keychain calls block) and, for Google sign-in, a fresh access token.
+    pub async fn login(&self, record: &AccountRecord) -> Result<Credential, AccountError> {
         let user = EmailAddress::parse(&record.address)
             .map_err(|_| AccountError::NotFound(record.address.clone()))?;
-        let secret = self.keychain.load(&user)?;
-        Ok(match (record.auth, AppPassword::parse(secret.expose())) {
-            (AuthMethod::AppPassword, Ok(password)) => Credential::AppPassword { user, password },
-            (AuthMethod::AppPassword, Err(_)) => Credential::Password {
-                user,
-                password: secret,
+        let (keychain, for_keychain) = (self.keychain.clone(), user.clone());
+        let secret = tokio::task::spawn_blocking(move || keychain.load(&for_keychain))
+            .await
+            .map_err(|e| KeychainError::Failed {
+                detail: e.to_string(),
+            })??;
+        Ok(match record.auth {
+            AuthMethod::AppPassword => match AppPassword::parse(secret.expose()) {
+                Ok(password) => Credential::AppPassword { user, password },
+                Err(_) => Credential::Password {
+                    user,
+                    password: secret,
+                },
             },
-            (AuthMethod::OAuth, _) => Credential::OAuth {
-                user,
-                access_token: secret,
-            },
+            AuthMethod::OAuth => {
+                let grant = Grant::from_keychain(&secret)?;
+                Credential::OAuth {
+                    user,
+                    access_token: refresh_access_token(&grant).await?,
+                }
+            }
         })
     }
 
-    /// Verifies the app password (unless told to skip), then stores it in the keychain and
-    /// the record in the index. If the check fails nothing changes: an existing account
-    /// keeps its old secret.
+    /// Verifies the app password (unless told to skip), then stores it; see `save`.
     pub async fn save_app_password(
         &self,
         user: &EmailAddress,
         password: AppPassword,
         verification: Verification<'_>,
     ) -> Result<Saved, AccountError> {
+        self.save(user, NewSecret::AppPassword(password), verification)
+            .await
+    }
+
+    /// Verifies the new secret (unless told to skip), then stores it in the keychain and the
+    /// record in the index. If the check fails nothing changes: an existing account keeps its
+    /// old secret.
+    pub async fn save(
+        &self,
+        user: &EmailAddress,
+        new: NewSecret,
+        verification: Verification<'_>,
+    ) -> Result<Saved, AccountError> {
         let (route, report, verified) = match verification {
             Verification::Check { options, sink } => {
-                let credential = Credential::AppPassword {
-                    user: user.clone(),
-                    password: password.clone(),
-                };
+                let credential = new.credential(user).await?;
                 let report = run_check(options, &credential, None, sink).await;
                 match &report.outcome {
                     Ok(success) => (success.route.clone(), Some(report.clone()), true),
@@ -156,8 +226,9 @@ impl AccountStore {
             }
             Verification::Skip { route } => (route, None, false),
         };
-        let keychain = self.keychain.clone();
-        let (user_for_keychain, secret) = (user.clone(), Secret::from(password));
+        let auth = new.method();
+        let (keychain, user_for_keychain, secret) =
+            (self.keychain.clone(), user.clone(), new.into_keychain());
         tokio::task::spawn_blocking(move || keychain.store(&user_for_keychain, &secret))
             .await
             .map_err(|e| KeychainError::Failed {
@@ -174,7 +245,7 @@ impl AccountStore {
                 server: route.host.clone(),
                 port: route.port,
                 tls: route.tls,
-                auth: AuthMethod::AppPassword,
+                auth,
                 created: previous.as_ref().map_or(now, |p| p.created),
                 last_verified: if verified {
                     Some(now)

@@ -3,7 +3,7 @@
 use super::{Failure, exit};
 use clap::Subcommand;
 use serde_json::json;
-use smtp_setup::accounts::{AccountIndex, AccountRecord, AccountStore, TestOutcome};
+use smtp_setup::accounts::{AccountIndex, AccountRecord, AccountStore, AuthMethod, TestOutcome};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::keychain::KeychainError;
@@ -178,6 +178,10 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
 }
 
 fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
+    let method = store
+        .list()?
+        .find(address)
+        .map_or(AuthMethod::AppPassword, |r| r.auth);
     let removal = store.remove(address)?;
     if !removal.keychain_entry_removed
         && !removal.index_entry_removed
@@ -195,7 +199,7 @@ fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
     for what in &removal.remaining {
         println!("Still there: {what}.");
     }
-    println!("{}", removal.revoke_hint());
+    println!("{}", removal.revoke_hint(method));
     if removal.remaining.is_empty() {
         Ok(exit::OK)
     } else if removal

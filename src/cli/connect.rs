@@ -23,19 +23,19 @@ pub struct ServerArgs {
     /// Server as HOST or HOST:PORT [default: smtp.gmail.com, ports 587 and 465; for a stored
     /// account, the server it was verified on].
     #[arg(long, value_name = "HOST[:PORT]")]
-    server: Option<String>,
+    pub(super) server: Option<String>,
     /// TLS mode: auto tries STARTTLS and implicit TLS in parallel [default: auto].
     #[arg(long, value_enum)]
-    tls: Option<TlsArg>,
+    pub(super) tls: Option<TlsArg>,
     /// Also trust this CA certificate (PEM), e.g. a test server's. Verification stays on.
     #[arg(long, value_name = "PEM")]
-    ca_file: Vec<PathBuf>,
+    pub(super) ca_file: Vec<PathBuf>,
     /// Time bound for each stage, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
-    timeout: f64,
+    pub(super) timeout: f64,
     /// Print one JSON object per event and a final result object.
     #[arg(long)]
-    json: bool,
+    pub(super) json: bool,
 }
 
 #[derive(ClapArgs)]
@@ -69,7 +69,7 @@ pub struct StoreArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum TlsArg {
+pub(super) enum TlsArg {
     Auto,
     Starttls,
     Implicit,
@@ -80,29 +80,25 @@ pub fn run_check_command(
     send: Option<(Option<String>, Option<String>)>,
     verbose: bool,
 ) -> Result<u8, Failure> {
-    let (credential, stored, defaults) = match &args.user {
-        Some(user) => {
-            let user = parse_address("--user", user)?;
-            let (host, _) = parse_server(args.server.server.as_deref())?;
-            (read_password(user, &host, args.password_stdin)?, None, None)
-        }
+    let printer = Printer::new(args.server.json, verbose);
+    let runtime = runtime()?;
+    // The account first, so that bad input is refused before any network use.
+    let (user, stored) = match &args.user {
+        Some(user) => (parse_address("--user", user)?, None),
         None => {
             let store = AccountStore::from_env()?;
             let record = store.resolve(args.account.as_deref())?;
-            let credential = store.credential(&record)?;
-            let route = Route {
-                host: record.server.clone(),
-                port: record.port,
-                tls: record.tls,
-            };
-            (credential, Some(store), Some(route))
+            (
+                parse_address("--account", &record.address)?,
+                Some((store, record)),
+            )
         }
     };
     let send = match send {
         Some((to, subject)) => Some(TestSend {
             to: match to {
                 Some(to) => parse_address("--to", &to)?,
-                None => credential.user().clone(),
+                None => user.clone(),
             },
             subject: subject
                 .map(|s| HeaderText::parse("subject", &s))
@@ -111,16 +107,28 @@ pub fn run_check_command(
         }),
         None => None,
     };
+    let defaults = stored.as_ref().map(|(_, record)| Route {
+        host: record.server.clone(),
+        port: record.port,
+        tls: record.tls,
+    });
     let options = check_options(&args.server, defaults.as_ref())?;
-    let printer = Printer::new(args.server.json, verbose);
+    let credential = match &stored {
+        None => read_password(user, &options.host, args.password_stdin)?,
+        Some((store, record)) => match runtime.block_on(store.login(record)) {
+            Ok(credential) => credential,
+            Err(AccountError::OAuth(error)) => return Ok(printer.oauth_failure(&error)),
+            Err(error) => return Err(error.into()),
+        },
+    };
     printer.start(&credential, &options, send.as_ref());
-    let report = runtime()?.block_on(run_check(
+    let report = runtime.block_on(run_check(
         &options,
         &credential,
         send.as_ref(),
         printer.sink(),
     ));
-    if let Some(store) = &stored {
+    if let Some((store, _)) = &stored {
         // The badge in the account list; a failure to record must not hide the result.
         if let Err(error) = store.record_result(credential.user().as_str(), &report) {
             eprintln!("smtp-setup: the result was not recorded: {error}");
@@ -174,7 +182,7 @@ pub fn run_store(args: StoreArgs, verbose: bool) -> Result<u8, Failure> {
 }
 
 /// Prints the verdict and returns the exit code for it.
-fn finish(printer: &Printer, report: &CheckReport) -> u8 {
+pub(super) fn finish(printer: &Printer, report: &CheckReport) -> u8 {
     let diagnosis = report
         .outcome
         .as_ref()
@@ -182,17 +190,21 @@ fn finish(printer: &Printer, report: &CheckReport) -> u8 {
         .map(|failure| diagnose(Evidence::Failure(failure)));
     let code = diagnosis
         .as_ref()
-        .map_or(exit::OK, |d| match d.cause.category() {
-            FailureCategory::Network => exit::NETWORK,
-            FailureCategory::Tls => exit::TLS,
-            FailureCategory::Authentication => exit::AUTH,
-            FailureCategory::Other => exit::OTHER,
-        });
+        .map_or(exit::OK, |d| exit_code(d.cause.category()));
     printer.finish(report, diagnosis.as_ref(), code);
     code
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+pub(super) fn exit_code(category: FailureCategory) -> u8 {
+    match category {
+        FailureCategory::Network => exit::NETWORK,
+        FailureCategory::Tls => exit::TLS,
+        FailureCategory::Authentication => exit::AUTH,
+        FailureCategory::Other => exit::OTHER,
+    }
+}
+
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -204,7 +216,10 @@ fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
 }
 
 /// Options from the flags; a stored account's route fills in what the flags leave open.
-fn check_options(args: &ServerArgs, stored: Option<&Route>) -> Result<CheckOptions, Failure> {
+pub(super) fn check_options(
+    args: &ServerArgs,
+    stored: Option<&Route>,
+) -> Result<CheckOptions, Failure> {
     if !(args.timeout > 0.0 && args.timeout <= 600.0) {
         return Err(Failure::usage(
             "--timeout must be between 0 and 600 seconds.",
@@ -237,7 +252,7 @@ fn choice(tls: TlsMode) -> TlsChoice {
     }
 }
 
-fn parse_address(flag: &str, text: &str) -> Result<EmailAddress, Failure> {
+pub(super) fn parse_address(flag: &str, text: &str) -> Result<EmailAddress, Failure> {
     EmailAddress::parse(text).map_err(|e| Failure::usage(format!("{flag}: {e}")))
 }
 

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod connect;
+mod oauth;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -66,6 +67,9 @@ pub enum Command {
     /// List, show, remove stored accounts, or choose the default one.
     #[command(subcommand)]
     Accounts(accounts::AccountsCommand),
+    /// Sign in with Google (OAuth2, your own "Desktop app" client) instead of an app password.
+    #[command(subcommand)]
+    Oauth(oauth::OAuthCommand),
     /// Explain a Gmail SMTP error: paste the message from any program, or `-` to read stdin.
     Diagnose {
         /// The error text; `-` reads it from standard input.
@@ -100,7 +104,7 @@ impl From<AccountError> for Failure {
                 exit::USAGE
             }
             AccountError::Keychain(_) | AccountError::Index(_) => exit::OTHER,
-            AccountError::NotVerified(_) => exit::AUTH,
+            AccountError::NotVerified(_) | AccountError::OAuth(_) => exit::AUTH,
         };
         Failure {
             message: error.to_string(),
@@ -119,6 +123,7 @@ pub fn run(command: Command, verbose: bool) -> ExitCode {
         } => connect::run_check_command(connect, Some((to, subject)), verbose),
         Command::Store(args) => connect::run_store(args, verbose),
         Command::Accounts(command) => accounts::run(command),
+        Command::Oauth(command) => oauth::run(command, verbose),
         Command::Diagnose { text, json } => run_diagnose(&text, json),
     };
     match result {

@@ -1,9 +1,10 @@
 //! How the CLI shows a check: live stage lines (or JSON lines), the verdict and the fix.
 
 use serde_json::json;
-use smtp_setup::accounts::{AccountStore, Saved};
+use smtp_setup::accounts::{AccountStore, AuthMethod, Saved};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::diagnosis::Diagnosis;
+use smtp_setup::diagnosis::{Diagnosis, Evidence, FailureCategory, diagnose};
+use smtp_setup::oauth::OAuthError;
 use smtp_setup::smtp::{
     CheckEvent, CheckOptions, CheckReport, Credential, Direction, EventSink, Route, RouteOutcome,
     StageEvent, StageStatus, TestSend,
@@ -145,13 +146,17 @@ impl Printer {
             return;
         }
         let verb = if saved.replaced {
-            "Replaced the app password of"
+            "Replaced the secret of"
         } else {
             "Saved"
         };
+        let secret = match record.auth {
+            AuthMethod::AppPassword => "the app password",
+            AuthMethod::OAuth => "the Google sign-in (refresh token)",
+        };
         println!();
         println!(
-            "✓ {verb} {}: the app password is in the system keychain (service \"{}\"), the settings \
+            "✓ {verb} {}: {secret} is in the system keychain (service \"{}\"), the settings \
              ({}:{}, {}) in {}.",
             record.address,
             store.keychain.service(),
@@ -166,6 +171,60 @@ impl Printer {
                 record.address
             );
         }
+    }
+
+    /// The address to open for Google sign-in, and how to reach the loopback from elsewhere.
+    pub fn authorize_url(&self, url: &str, redirect_uri: &str) {
+        if self.json {
+            println!(
+                "{}",
+                json!({"type": "authorize", "url": url, "redirect_uri": redirect_uri})
+            );
+            return;
+        }
+        let port = redirect_uri
+            .rsplit(':')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        println!("Open this address in a browser and sign in with the Google account:");
+        println!();
+        println!("  {url}");
+        println!();
+        println!("Waiting for Google to send the browser back to {redirect_uri} ...");
+        println!(
+            "(If the browser runs on another computer, forward the port first: ssh -L {port}:127.0.0.1:{port} THIS-HOST)"
+        );
+    }
+
+    /// A Google sign-in that failed, diagnosed; returns the exit code.
+    pub fn oauth_failure(&self, error: &OAuthError) -> u8 {
+        let diagnosis = diagnose(Evidence::Text(&error.to_string()));
+        // Whatever else goes wrong in a sign-in is a failure to authenticate.
+        let code = match (diagnosis.cause.category(), error) {
+            (_, OAuthError::Network(_)) => super::exit::NETWORK,
+            (category @ (FailureCategory::Network | FailureCategory::Tls), _) => {
+                super::connect::exit_code(category)
+            }
+            _ => super::exit::AUTH,
+        };
+        if self.json {
+            let result = json!({
+                "type": "result",
+                "ok": false,
+                "exit_code": code,
+                "error": error.to_string(),
+                "cause": diagnosis.cause,
+                "diagnosis": diagnosis,
+            });
+            println!("{result}");
+        } else {
+            println!();
+            println!("✗ Google sign-in failed: {error}");
+            println!();
+            print!("{}", render_diagnosis(&diagnosis));
+        }
+        code
     }
 
     /// After a failed verification: nothing changed.

@@ -3,7 +3,7 @@
 
 use super::{Cause, Diagnosis, SetupStep};
 use crate::provider::{
-    APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GooglePage, OAUTH_TEST_USERS_PAGE,
+    APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GooglePage, OAUTH_CLIENTS_PAGE, OAUTH_TEST_USERS_PAGE,
     SECURITY_ACTIVITY_PAGE, SENDING_LIMITS_PAGE, TWO_STEP_PAGE,
 };
 use crate::smtp::CertificateProblem;
@@ -200,6 +200,72 @@ fn text(cause: Cause) -> Text {
                     .into(),
             ],
             page: Some(OAUTH_TEST_USERS_PAGE),
+            wizard_step: None,
+        },
+        Cause::OauthAccessDenied => Text {
+            title: "The Google sign-in was declined",
+            explanation: "Google did not give the app access (access_denied). Either the consent \
+                screen was cancelled, or the OAuth app is in \"Testing\" and this Google account \
+                is not one of its test users: then Google refuses everyone else.",
+            steps: vec![
+                format!("Add this Google account as a test user of the OAuth app: {}", OAUTH_TEST_USERS_PAGE.url),
+                "Sign in with Google again and allow access to \"Read, compose, send and permanently \
+                 delete all your email from Gmail\" (the scope SMTP needs)."
+                    .into(),
+            ],
+            page: Some(OAUTH_TEST_USERS_PAGE),
+            wizard_step: None,
+        },
+        Cause::OauthAdminPolicy => Text {
+            title: "Your organization's admin blocks this app",
+            explanation: "The Google Workspace administrator does not allow this OAuth app to access \
+                Gmail (admin_policy_enforced). Only the admin can allow it.",
+            steps: vec![
+                "Ask your Google Workspace admin to trust the OAuth client (Admin console › Security › \
+                 API controls › App access control)."
+                    .into(),
+                "Or use an app password, if your admin allows those.".into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::OauthPolicyEnforced => Text {
+            title: "Advanced Protection blocks this app",
+            explanation: "The account is enrolled in Google's Advanced Protection Program, which lets \
+                only a few verified apps access Gmail (policy_enforced). App passwords are not \
+                available either.",
+            steps: vec![
+                "Use a Google-verified mail client, or an account without Advanced Protection for \
+                 sending from apps."
+                    .into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::OauthRedirectMismatch => Text {
+            title: "The OAuth client does not accept this sign-in's redirect",
+            explanation: "Google refused the sign-in because the redirect address is not allowed for \
+                this client (redirect_uri_mismatch). smtp-setup redirects to http://127.0.0.1 on a \
+                random port, which only a \"Desktop app\" client accepts.",
+            steps: vec![
+                format!("In Google Cloud, create an OAuth client of type \"Desktop app\": {}", OAUTH_CLIENTS_PAGE.url),
+                "Download its JSON file (or copy its client ID and secret) and use it in smtp-setup.".into(),
+            ],
+            page: Some(OAUTH_CLIENTS_PAGE),
+            wizard_step: None,
+        },
+        Cause::OauthWrongScope => Text {
+            title: "The sign-in does not allow sending mail over SMTP",
+            explanation: "The granted access is not https://mail.google.com/, the only scope Gmail's \
+                SMTP server accepts (gmail.send is not enough).",
+            steps: vec![
+                "Sign in with Google again and allow full Gmail access on the consent screen.".into(),
+                format!(
+                    "If your OAuth app's consent screen lists scopes, add https://mail.google.com/: {}",
+                    OAUTH_CLIENTS_PAGE.url
+                ),
+            ],
+            page: Some(OAUTH_CLIENTS_PAGE),
             wizard_step: None,
         },
         Cause::ConnectionRefused => Text {

@@ -94,7 +94,7 @@ fn bare_payload(line: &str) -> Option<&str> {
     (token.len() >= 4 && token.chars().all(base64)).then_some(token)
 }
 
-/// `AUTH PLAIN AGFs…` → `AUTH PLAIN <redacted>`; leaves capability lines (`AUTH LOGIN PLAIN`) be.
+/// `AUTH PLAIN AGFs…` › `AUTH PLAIN <redacted>`; leaves capability lines (`AUTH LOGIN PLAIN`) be.
 fn redact_auth_command(line: &str) -> String {
     // ASCII lowercasing keeps byte offsets, so indices into `lower` are valid in `line`.
     let lower = line.to_ascii_lowercase();

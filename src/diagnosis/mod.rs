@@ -36,6 +36,11 @@ pub enum Cause {
     TryAgainLater,
     OauthTokenRejected,
     OauthInvalidGrant,
+    OauthAccessDenied,
+    OauthAdminPolicy,
+    OauthPolicyEnforced,
+    OauthRedirectMismatch,
+    OauthWrongScope,
     ConnectionRefused,
     ConnectionTimeout,
     DnsFailure,
@@ -46,7 +51,7 @@ pub enum Cause {
 }
 
 impl Cause {
-    pub const ALL: [Cause; 17] = [
+    pub const ALL: [Cause; 22] = [
         Cause::BadCredentials,
         Cause::AppPasswordRequired,
         Cause::WebLoginRequired,
@@ -57,6 +62,11 @@ impl Cause {
         Cause::TryAgainLater,
         Cause::OauthTokenRejected,
         Cause::OauthInvalidGrant,
+        Cause::OauthAccessDenied,
+        Cause::OauthAdminPolicy,
+        Cause::OauthPolicyEnforced,
+        Cause::OauthRedirectMismatch,
+        Cause::OauthWrongScope,
         Cause::ConnectionRefused,
         Cause::ConnectionTimeout,
         Cause::DnsFailure,
@@ -79,6 +89,11 @@ impl Cause {
             Cause::TryAgainLater => "try_again_later",
             Cause::OauthTokenRejected => "oauth_token_rejected",
             Cause::OauthInvalidGrant => "oauth_invalid_grant",
+            Cause::OauthAccessDenied => "oauth_access_denied",
+            Cause::OauthAdminPolicy => "oauth_admin_policy",
+            Cause::OauthPolicyEnforced => "oauth_policy_enforced",
+            Cause::OauthRedirectMismatch => "oauth_redirect_mismatch",
+            Cause::OauthWrongScope => "oauth_wrong_scope",
             Cause::ConnectionRefused => "connection_refused",
             Cause::ConnectionTimeout => "connection_timeout",
             Cause::DnsFailure => "dns_failure",
@@ -106,6 +121,11 @@ impl Cause {
             | Cause::AuthRequired
             | Cause::OauthTokenRejected
             | Cause::OauthInvalidGrant
+            | Cause::OauthAccessDenied
+            | Cause::OauthAdminPolicy
+            | Cause::OauthPolicyEnforced
+            | Cause::OauthRedirectMismatch
+            | Cause::OauthWrongScope
             | Cause::TooManyLogins => FailureCategory::Authentication,
             Cause::StarttlsRequired
             | Cause::SendingLimit

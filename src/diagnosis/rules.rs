@@ -45,6 +45,33 @@ struct Rule {
 
 const RULES: &[Rule] = &[
     // OAuth first: a rejected XOAUTH2 token ends in the same 535 5.7.8 as a wrong password.
+    // Google's sign-in errors carry their code ("Error 400: admin_policy_enforced").
+    Rule {
+        cause: Cause::OauthAdminPolicy,
+        any_of: &[&[P("admin_policy_enforced")]],
+    },
+    Rule {
+        cause: Cause::OauthPolicyEnforced,
+        any_of: &[&[P("policy_enforced")]],
+    },
+    Rule {
+        cause: Cause::OauthRedirectMismatch,
+        any_of: &[&[P("redirect_uri_mismatch")]],
+    },
+    Rule {
+        cause: Cause::OauthWrongScope,
+        any_of: &[
+            &[P("invalid_scope")],
+            &[P("insufficient authentication scopes")],
+        ],
+    },
+    Rule {
+        cause: Cause::OauthAccessDenied,
+        any_of: &[
+            &[P("access_denied")],
+            &[P("has not completed the google verification process")],
+        ],
+    },
     Rule {
         cause: Cause::OauthInvalidGrant,
         any_of: &[

@@ -23,12 +23,17 @@ impl Links {
         }
     }
 
+    /// Opens `url` in the browser (when allowed); remembers whether one took it.
+    pub fn open(&mut self, url: &str) {
+        let opened = self.use_browser && open::that_detached(url).is_ok();
+        self.opened.push(url.to_string());
+        self.last = Some((url.to_string(), opened));
+    }
+
     /// A button that opens `page`, with the outcome and the address under it.
     pub fn button(&mut self, ui: &mut Ui, page: &GooglePage) {
         if ui.button(page.label).on_hover_text(page.url).clicked() {
-            let opened = self.use_browser && open::that_detached(page.url).is_ok();
-            self.opened.push(page.url.to_string());
-            self.last = Some((page.url.to_string(), opened));
+            self.open(page.url);
         }
         let shown = self
             .last

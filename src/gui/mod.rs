@@ -132,6 +132,15 @@ impl Env {
     }
 }
 
+/// Where a screen asks to go next.
+pub enum Nav {
+    /// The wizard, from step 1.
+    NewSetup,
+    /// The wizard, signing in again with Google for this address.
+    Reauthorize(String),
+    Accounts,
+}
+
 /// The two screens: the account list (when accounts exist) and the setup wizard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -192,16 +201,20 @@ impl SetupApp {
             Screen::Accounts => self.accounts.show(ui, &mut self.env),
         };
         match next {
-            Some(Screen::Wizard) if self.screen == Screen::Accounts => {
+            Some(Nav::NewSetup) => {
                 self.wizard = Wizard::fresh(&self.env);
                 self.screen = Screen::Wizard;
             }
-            Some(Screen::Accounts) if self.screen == Screen::Wizard => {
+            Some(Nav::Reauthorize(address)) => {
+                self.wizard = Wizard::reauthorize(&self.env, &address);
+                self.screen = Screen::Wizard;
+            }
+            Some(Nav::Accounts) => {
                 self.env.reload_accounts(ui.ctx());
                 self.accounts.refresh();
                 self.screen = Screen::Accounts;
             }
-            _ => {}
+            None => {}
         }
     }
 }

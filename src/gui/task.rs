@@ -8,7 +8,7 @@ use super::text::{T, tr, trf};
 use super::timeline::Timeline;
 use super::worker::Job;
 use egui::Ui;
-use smtp_setup::accounts::{AccountRecord, AccountStore};
+use smtp_setup::accounts::{AccountError, AccountRecord, AccountStore};
 use smtp_setup::diagnosis::{Diagnosis, Evidence, SetupStep, diagnose};
 use smtp_setup::smtp::{CheckOptions, CheckReport, EventSink, Route, TestSend, run_check};
 
@@ -27,6 +27,18 @@ impl Failure {
         Failure {
             diagnosis: failure.map(|f| diagnose(Evidence::Failure(f))),
             message: failure.map(|f| f.detail.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Why the stored secret could not be turned into a login: a Google sign-in error is
+    /// diagnosed like any other, a keychain problem is said as it is.
+    pub fn from_login(error: AccountError) -> Failure {
+        match error {
+            AccountError::OAuth(error) => Failure {
+                diagnosis: Some(diagnose(Evidence::Text(&error.to_string()))),
+                message: error.to_string(),
+            },
+            other => Failure::local(T::KeychainRead, other),
         }
     }
 
@@ -146,8 +158,8 @@ pub fn record_route(record: &AccountRecord) -> Route {
     }
 }
 
-/// Checks (or test-sends with) a stored account: the secret from the keychain (off the
-/// async workers, since keychain calls block), the result recorded in the index.
+/// Checks (or test-sends with) a stored account: the login from the keychain (and, for
+/// Google sign-in, a fresh access token), the result recorded in the index.
 pub async fn check_stored(
     store: AccountStore,
     record: AccountRecord,
@@ -155,12 +167,7 @@ pub async fn check_stored(
     send: Option<TestSend>,
     sink: EventSink,
 ) -> Result<CheckReport, Failure> {
-    let (keychain_store, keychain_record) = (store.clone(), record.clone());
-    let credential =
-        tokio::task::spawn_blocking(move || keychain_store.credential(&keychain_record))
-            .await
-            .map_err(|e| Failure::local(T::KeychainRead, e))?
-            .map_err(|e| Failure::local(T::KeychainRead, e))?;
+    let credential = store.login(&record).await.map_err(Failure::from_login)?;
     let report = run_check(&options, &credential, send.as_ref(), sink).await;
     let recorded = report.clone();
     // The badge in the account list; a result that cannot be recorded still shows.

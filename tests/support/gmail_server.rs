@@ -24,6 +24,7 @@ use tokio::sync::oneshot;
 use tokio::time::{Instant, timeout, timeout_at};
 use tokio_rustls::TlsAcceptor;
 
+use super::oauth_server::TokenSet;
 pub use super::test_certs::{CertVariant, TestCa};
 
 /// Longest command line accepted (without CRLF); longer lines close the session.
@@ -60,6 +61,10 @@ pub enum AccountMode {
     /// XOAUTH2/OAUTHBEARER with this bearer token gives 235; any other token gets
     /// the 334 error challenge, then 535. Passwords get 535.
     OAuth { access_token: String },
+    /// XOAUTH2/OAUTHBEARER with any token currently in this set (shared with an
+    /// `OAuthServer`, as its `tokens`) gives 235; any other token gets the 334 error
+    /// challenge, then 535. Passwords get 535.
+    OAuthTokens(TokenSet),
 }
 
 /// One mailbox the server knows.
@@ -962,7 +967,9 @@ fn password_verdict(account: Option<&Account>, password: &str) -> Verdict {
                 Verdict::BadCredentials
             }
         }
-        AccountMode::BadCredentials | AccountMode::OAuth { .. } => Verdict::BadCredentials,
+        AccountMode::BadCredentials | AccountMode::OAuth { .. } | AccountMode::OAuthTokens(_) => {
+            Verdict::BadCredentials
+        }
         AccountMode::AppPasswordRequired => Verdict::AppPasswordRequired,
         AccountMode::WebLoginRequired => Verdict::WebLoginRequired,
         AccountMode::TooManyLogins => Verdict::TooManyLogins,
@@ -972,6 +979,7 @@ fn password_verdict(account: Option<&Account>, password: &str) -> Verdict {
 fn token_verdict(account: Option<&Account>, token: &str) -> Verdict {
     match account.map(|a| &a.mode) {
         Some(AccountMode::OAuth { access_token }) if token == access_token => Verdict::Accepted,
+        Some(AccountMode::OAuthTokens(tokens)) if tokens.contains(token) => Verdict::Accepted,
         Some(AccountMode::TooManyLogins) => Verdict::TooManyLogins,
         _ => Verdict::TokenRejected,
     }

@@ -72,7 +72,7 @@ pub fn wait_for(
 }
 
 pub fn has_text(harness: &Harness<'_, SetupApp>, text: &str) -> bool {
-    harness.query_by_label_contains(text).is_some()
+    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 pub fn is_enabled(harness: &Harness<'_, SetupApp>, label: &str) -> bool {

@@ -1,12 +1,15 @@
 //! Test support shared by the integration tests: a fake Gmail SMTP server
-//! (STARTTLS and implicit-TLS ports) with test certificates generated at run time.
+//! (STARTTLS and implicit-TLS ports) with test certificates generated at run time,
+//! and a fake Google OAuth2 server (`oauth_server`) whose tokens it can accept.
 //!
 //! Include it from a test file with `mod support;` and use
 //! `support::gmail_server::{GmailServer, ServerConfig, ...}`.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod cli;
 pub mod gmail_server;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod oauth_server;
 pub mod test_certs;

@@ -9,12 +9,13 @@ pub(crate) use row::settings_text;
 use super::task::Failure;
 use super::text::{T, tr, trf};
 use super::worker::Job;
-use super::{Env, Screen};
+use super::{Env, Nav};
 use egui::{RichText, Ui};
-use row::RowState;
+use row::{RowEvent, RowState};
+use smtp_setup::accounts::AuthMethod;
 use smtp_setup::address::EmailAddress;
 use smtp_setup::keychain::KeychainError;
-use smtp_setup::provider::APP_PASSWORDS_PAGE;
+use smtp_setup::provider::{APP_PASSWORDS_PAGE, CONNECTIONS_PAGE};
 use std::collections::HashMap;
 
 /// What the keychain said about each account's secret.
@@ -26,8 +27,8 @@ pub struct AccountsScreen {
     probe: Option<Job<Result<Probe, Failure>>>,
     probe_started: bool,
     keychain: HashMap<String, Option<KeychainError>>,
-    /// The last removal, for the reminder to revoke the app password at Google.
-    removed: Option<String>,
+    /// The last removal, for the reminder to revoke access at Google.
+    removed: Option<(String, AuthMethod)>,
 }
 
 impl AccountsScreen {
@@ -82,7 +83,7 @@ impl AccountsScreen {
             .find(|e| e.is_unavailable())
     }
 
-    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Screen> {
+    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         if !self.probe_started {
             self.probe_keychain(env, ui.ctx());
         }
@@ -108,7 +109,7 @@ impl AccountsScreen {
                         .button(RichText::new(tr(T::AddAccount)).strong())
                         .clicked()
                     {
-                        next = Some(Screen::Wizard);
+                        next = Some(Nav::NewSetup);
                     }
                 });
             });
@@ -130,13 +131,18 @@ impl AccountsScreen {
                             .is_some_and(|d| d.address == record.address);
                         let keychain = self.keychain.get(&record.address).cloned().flatten();
                         let row = self.rows.entry(record.address.clone()).or_default();
-                        ui.push_id(&record.address, |ui| {
-                            if let Some(removed) =
-                                row.show(ui, env, &record, is_default, keychain.as_ref())
-                            {
-                                self.removed = Some(removed);
-                            }
+                        let event = ui.push_id(&record.address, |ui| {
+                            row.show(ui, env, &record, is_default, keychain.as_ref())
                         });
+                        match event.inner {
+                            Some(RowEvent::Removed) => {
+                                self.removed = Some((record.address.clone(), record.auth));
+                            }
+                            Some(RowEvent::Reauthorize) => {
+                                next = Some(Nav::Reauthorize(record.address.clone()));
+                            }
+                            None => {}
+                        }
                         ui.add_space(6.0);
                     }
                 });
@@ -160,12 +166,20 @@ impl AccountsScreen {
             });
             ui.add_space(6.0);
         }
-        if let Some(address) = self.removed.clone() {
+        if let Some((address, method)) = self.removed.clone() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(trf(T::Removed, &[("address", &address)])).strong());
-                ui.label(tr(T::RevokeAtGoogle));
-                env.links.button(ui, &APP_PASSWORDS_PAGE);
+                match method {
+                    AuthMethod::AppPassword => {
+                        ui.label(tr(T::RevokeAtGoogle));
+                        env.links.button(ui, &APP_PASSWORDS_PAGE);
+                    }
+                    AuthMethod::OAuth => {
+                        ui.label(tr(T::RevokeAccessAtGoogle));
+                        env.links.button(ui, &CONNECTIONS_PAGE);
+                    }
+                }
                 if ui.button(tr(T::Dismiss)).clicked() {
                     self.removed = None;
                 }

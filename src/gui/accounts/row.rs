@@ -7,7 +7,7 @@ use crate::gui::diagnosis_view;
 use crate::gui::task::{Failure, Task, check_stored, record_route};
 use crate::gui::text::{T, tr, trf};
 use egui::{Color32, RichText, Ui};
-use smtp_setup::accounts::{AccountError, AccountRecord, TestOutcome, Verification};
+use smtp_setup::accounts::{AccountError, AccountRecord, AuthMethod, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
@@ -46,7 +46,15 @@ pub enum Outcome {
     Revealed(Secret),
 }
 
+/// What a row asks its screen to do.
+pub enum RowEvent {
+    Removed,
+    /// Sign in with Google again (in the wizard).
+    Reauthorize,
+}
+
 pub struct RowState {
+    event: Option<RowEvent>,
     panel: Panel,
     task: Task<Outcome>,
     recipient: String,
@@ -59,6 +67,7 @@ pub struct RowState {
 impl Default for RowState {
     fn default() -> RowState {
         RowState {
+            event: None,
             panel: Panel::Closed,
             task: Task::Idle,
             recipient: String::new(),
@@ -75,7 +84,7 @@ impl RowState {
         self.task.poll()
     }
 
-    /// Draws the row; returns the address if it was just removed.
+    /// Draws the row; returns what the screen must act on.
     pub fn show(
         &mut self,
         ui: &mut Ui,
@@ -83,8 +92,7 @@ impl RowState {
         record: &AccountRecord,
         is_default: bool,
         keychain: Option<&KeychainError>,
-    ) -> Option<String> {
-        let mut removed = None;
+    ) -> Option<RowEvent> {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             self.header(ui, record, is_default);
@@ -94,9 +102,9 @@ impl RowState {
             self.actions(ui, env, record, is_default);
             self.last_failure(ui, env, record);
             self.panel(ui, env, record);
-            removed = self.result(ui, env, record);
+            self.result(ui, env, record);
         });
-        removed
+        self.event.take()
     }
 
     fn header(&self, ui: &mut Ui, record: &AccountRecord, is_default: bool) {
@@ -177,11 +185,23 @@ impl RowState {
                 self.panel = Panel::Closed;
                 self.start_check(env, ui.ctx(), record, None);
             }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr(T::ReplaceAction)))
-                .clicked()
-            {
-                self.open(Panel::Replace);
+            match record.auth {
+                AuthMethod::AppPassword => {
+                    if ui
+                        .add_enabled(idle, egui::Button::new(tr(T::ReplaceAction)))
+                        .clicked()
+                    {
+                        self.open(Panel::Replace);
+                    }
+                }
+                AuthMethod::OAuth => {
+                    if ui
+                        .add_enabled(idle, egui::Button::new(tr(T::ReauthorizeAction)))
+                        .clicked()
+                    {
+                        self.event = Some(RowEvent::Reauthorize);
+                    }
+                }
             }
             if ui
                 .add_enabled(idle, egui::Button::new(tr(T::RemoveAction)))
@@ -337,8 +357,7 @@ impl RowState {
     }
 
     /// The running or finished action: its message, diagnosis and timeline.
-    fn result(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) -> Option<String> {
-        let mut removed = None;
+    fn result(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
         let mut reveal = None;
         match &mut self.task {
             Task::Running { .. } => {
@@ -369,7 +388,7 @@ impl RowState {
                 Outcome::Replaced => {
                     ui.colored_label(GREEN, RichText::new(tr(T::ReplacedOk)).strong());
                 }
-                Outcome::Removed => removed = Some(record.address.clone()),
+                Outcome::Removed => self.event = Some(RowEvent::Removed),
                 Outcome::DefaultSet => {}
                 Outcome::Revealed(secret) => reveal = Some(secret.clone()),
             },
@@ -401,7 +420,6 @@ impl RowState {
         if let Some(timeline) = self.task.timeline() {
             timeline.show(ui);
         }
-        removed
     }
 
     fn start_check(

@@ -1,7 +1,7 @@
 //! Step 1: the address (checked as typed, Gmail or Workspace) and the sign-in method. An
 //! address that is already stored offers re-test or replace instead of a duplicate.
 
-use super::flow::{self, Mode};
+use super::flow::{self, Method, Mode};
 use super::{Env, Wizard, heading};
 use crate::gui::text::{T, tr, trf};
 use egui::{RichText, Ui};
@@ -35,13 +35,14 @@ impl Wizard {
 
         ui.add_space(10.0);
         ui.label(RichText::new(tr(T::MethodLabel)).strong());
-        ui.add(egui::RadioButton::new(true, tr(T::MethodAppPassword)));
-        ui.label(RichText::new(tr(T::MethodAppPasswordNote)).weak());
-        ui.add_enabled(false, egui::RadioButton::new(false, tr(T::MethodOAuth)));
-        ui.add_enabled(
-            false,
-            egui::Label::new(RichText::new(tr(T::MethodOAuthNote)).weak()),
+        ui.radio_value(
+            &mut self.method,
+            Method::AppPassword,
+            tr(T::MethodAppPassword),
         );
+        ui.label(RichText::new(tr(T::MethodAppPasswordNote)).weak());
+        ui.radio_value(&mut self.method, Method::OAuth, tr(T::MethodOAuth));
+        ui.label(RichText::new(tr(T::MethodOAuthNote)).weak());
 
         match self.stored(env) {
             Some(record) => {
@@ -67,7 +68,7 @@ impl Wizard {
                     }
                     if let Some(mode) = choice {
                         self.mode = mode;
-                        self.go_to(flow::next(self.step, mode), env, ui.ctx());
+                        self.go_to(flow::next(self.step, mode, self.method), env, ui.ctx());
                     }
                 });
             }

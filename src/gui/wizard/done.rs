@@ -6,6 +6,7 @@ use crate::gui::accounts::settings_text;
 use crate::gui::link::copyable;
 use crate::gui::text::{T, tr, trf};
 use egui::{RichText, Ui};
+use smtp_setup::accounts::AuthMethod;
 use smtp_setup::diagnosis::SetupStep;
 use zeroize::Zeroizing;
 
@@ -17,8 +18,12 @@ impl Wizard {
         };
         let port = record.port.to_string();
         let security = record.tls.to_string();
+        let password_where = match record.auth {
+            AuthMethod::AppPassword => T::PasswordWhere,
+            AuthMethod::OAuth => T::PasswordWhereOAuth,
+        };
         let password = trf(
-            T::PasswordWhere,
+            password_where,
             &[("service", env.config.store.keychain.service())],
         );
         let rows = [
@@ -64,6 +69,8 @@ impl Wizard {
         self.password = Zeroizing::new(String::new());
         self.verify = Task::Idle;
         self.send = Task::Idle;
+        self.grant = None;
+        self.sign_in = super::oauth_sign_in::SignIn::Idle;
         self.progress.clear();
         self.go_to(SetupStep::Account, env, ctx);
     }

@@ -16,10 +16,24 @@ pub enum Mode {
     Retest,
 }
 
-pub fn next(step: SetupStep, mode: Mode) -> SetupStep {
+/// How the account signs in. The steps keep their numbers; steps 2 and 3 differ: for an
+/// app password, 2-Step Verification and the app password; for Google sign-in, the OAuth
+/// client and the sign-in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    #[default]
+    AppPassword,
+    #[serde(rename = "oauth")]
+    OAuth,
+}
+
+pub fn next(step: SetupStep, mode: Mode, method: Method) -> SetupStep {
     use SetupStep::*;
     match (step, mode) {
         (Account, Mode::New) => TwoStepVerification,
+        // A new sign-in needs the client again (it may have changed).
+        (Account, Mode::Replace) if method == Method::OAuth => TwoStepVerification,
         (Account, Mode::Replace) => AppPassword,
         (Account, Mode::Retest) => Verify,
         (TwoStepVerification, _) => AppPassword,
@@ -29,11 +43,11 @@ pub fn next(step: SetupStep, mode: Mode) -> SetupStep {
     }
 }
 
-pub fn back(step: SetupStep, mode: Mode) -> SetupStep {
+pub fn back(step: SetupStep, mode: Mode, method: Method) -> SetupStep {
     use SetupStep::*;
     match (step, mode) {
         (Account, _) | (TwoStepVerification, _) => Account,
-        (AppPassword, Mode::Replace) => Account,
+        (AppPassword, Mode::Replace) if method == Method::AppPassword => Account,
         (AppPassword, _) => TwoStepVerification,
         (Verify, Mode::Retest) => Account,
         (Verify, _) => AppPassword,
@@ -61,26 +75,42 @@ mod tests {
 
     #[test]
     fn new_setup_walks_every_step_forward_and_back() {
-        let mut step = Account;
-        let mut seen = vec![step];
-        while step != Done {
-            step = next(step, Mode::New);
-            seen.push(step);
+        for method in [Method::AppPassword, Method::OAuth] {
+            let mut step = Account;
+            let mut seen = vec![step];
+            while step != Done {
+                step = next(step, Mode::New, method);
+                seen.push(step);
+            }
+            assert_eq!(seen, SetupStep::ALL);
+            for pair in SetupStep::ALL.windows(2) {
+                assert_eq!(back(pair[1], Mode::New, method), pair[0]);
+            }
+            assert_eq!(back(Account, Mode::New, method), Account);
+            assert_eq!(next(Done, Mode::New, method), Done);
         }
-        assert_eq!(seen, SetupStep::ALL);
-        for pair in SetupStep::ALL.windows(2) {
-            assert_eq!(back(pair[1], Mode::New), pair[0]);
-        }
-        assert_eq!(back(Account, Mode::New), Account);
-        assert_eq!(next(Done, Mode::New), Done);
     }
 
     #[test]
     fn replace_and_retest_skip_what_is_done() {
-        assert_eq!(next(Account, Mode::Replace), AppPassword);
-        assert_eq!(back(AppPassword, Mode::Replace), Account);
-        assert_eq!(next(Account, Mode::Retest), Verify);
-        assert_eq!(back(Verify, Mode::Retest), Account);
+        assert_eq!(
+            next(Account, Mode::Replace, Method::AppPassword),
+            AppPassword
+        );
+        assert_eq!(
+            back(AppPassword, Mode::Replace, Method::AppPassword),
+            Account
+        );
+        assert_eq!(
+            next(Account, Mode::Replace, Method::OAuth),
+            TwoStepVerification
+        );
+        assert_eq!(
+            back(AppPassword, Mode::Replace, Method::OAuth),
+            TwoStepVerification
+        );
+        assert_eq!(next(Account, Mode::Retest, Method::AppPassword), Verify);
+        assert_eq!(back(Verify, Mode::Retest, Method::OAuth), Account);
     }
 
     #[test]

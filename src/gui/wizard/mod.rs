@@ -5,6 +5,8 @@ mod account;
 mod app_password;
 mod done;
 pub mod flow;
+mod oauth_client;
+mod oauth_sign_in;
 pub mod progress;
 mod send;
 mod two_step;
@@ -13,13 +15,16 @@ mod verify;
 use super::diagnosis_view::step_name;
 use super::task::Task;
 use super::text::{T, tr, trf};
-use super::{Env, Screen};
+use super::{Env, Nav};
 use egui::{RichText, Ui};
+use flow::Method;
 use flow::Mode;
+use oauth_sign_in::SignIn;
 use progress::{Progress, ProgressFile};
 use smtp_setup::accounts::AccountRecord;
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::SetupStep;
+use smtp_setup::oauth::{Grant, OAuthClient};
 use smtp_setup::smtp::{Reply, Route};
 use zeroize::Zeroizing;
 
@@ -36,6 +41,7 @@ pub struct Sent {
 pub struct Wizard {
     pub step: SetupStep,
     mode: Mode,
+    method: Method,
     address: String,
     /// The app password as typed; zeroized when replaced or dropped, never saved by the wizard.
     password: Zeroizing<String>,
@@ -46,6 +52,13 @@ pub struct Wizard {
     progress: ProgressFile,
     /// Set when the person leaves for the account list.
     leave: bool,
+    /// Google sign-in: the OAuth client as entered, and the sign-in's state and result.
+    client_file: String,
+    client_id: String,
+    client_secret: Zeroizing<String>,
+    client: Task<OAuthClient>,
+    sign_in: SignIn,
+    grant: Option<Grant>,
 }
 
 impl Wizard {
@@ -60,6 +73,7 @@ impl Wizard {
         Wizard {
             step,
             mode: saved.mode,
+            method: saved.method,
             recipient: saved.address.clone(),
             address: saved.address,
             password: Zeroizing::new(String::new()),
@@ -68,7 +82,24 @@ impl Wizard {
             send: Task::Idle,
             progress,
             leave: false,
+            client_file: String::new(),
+            client_id: String::new(),
+            client_secret: Zeroizing::new(String::new()),
+            client: Task::Idle,
+            sign_in: SignIn::default(),
+            grant: None,
         }
+    }
+
+    /// Sign in again for a stored Google sign-in account (from the account list).
+    pub fn reauthorize(env: &Env, address: &str) -> Wizard {
+        let mut wizard = Wizard::fresh(env);
+        wizard.address = address.to_string();
+        wizard.recipient = address.to_string();
+        wizard.mode = Mode::Replace;
+        wizard.method = Method::OAuth;
+        wizard.step = flow::next(SetupStep::Account, Mode::Replace, Method::OAuth);
+        wizard
     }
 
     /// A new setup from step 1, forgetting any earlier progress ("Add account…").
@@ -91,11 +122,13 @@ impl Wizard {
 
     /// Draws the wizard into the window's root `ui`: steps on top, Back/Continue at the
     /// bottom, the current step in between. Returns the screen to go to, if any.
-    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Screen> {
+    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         let (verified, sent) = (self.verify.poll(), self.send.poll());
         if verified || sent {
             env.reload_accounts(ui.ctx());
         }
+        self.client.poll();
+        self.poll_sign_in(env, ui.ctx());
         egui::Panel::top("wizard-steps").show(ui, |ui| {
             ui.add_space(4.0);
             if let Some(error) = &env.accounts_error {
@@ -107,7 +140,7 @@ impl Wizard {
             {
                 self.leave = true;
             }
-            step_indicator(ui, self.step);
+            step_indicator(ui, self.step, self.method);
         });
         egui::Panel::bottom("wizard-navigation").show(ui, |ui| {
             ui.add_space(6.0);
@@ -122,23 +155,35 @@ impl Wizard {
                     ui.set_max_width(680.0);
                     match self.step {
                         SetupStep::Account => self.show_account(ui, env),
-                        SetupStep::TwoStepVerification => self.show_two_step(ui, env),
-                        SetupStep::AppPassword => self.show_app_password(ui, env),
+                        SetupStep::TwoStepVerification => match self.method {
+                            Method::AppPassword => self.show_two_step(ui, env),
+                            Method::OAuth => self.show_oauth_client(ui, env),
+                        },
+                        SetupStep::AppPassword => match self.method {
+                            Method::AppPassword => self.show_app_password(ui, env),
+                            Method::OAuth => self.show_sign_in(ui, env),
+                        },
                         SetupStep::Verify => self.show_verify(ui, env),
                         SetupStep::TestMessage => self.show_send(ui, env),
                         SetupStep::Done => self.show_done(ui, env),
                     }
                 });
         });
-        std::mem::take(&mut self.leave).then_some(Screen::Accounts)
+        std::mem::take(&mut self.leave).then_some(Nav::Accounts)
     }
 
     /// Whether Continue may be pressed on the current step.
     fn can_continue(&self, env: &Env) -> bool {
         match self.step {
             SetupStep::Account => self.user().is_some() && self.stored(env).is_none(),
-            SetupStep::TwoStepVerification => true,
-            SetupStep::AppPassword => app_password::parse(&self.password).is_ok(),
+            SetupStep::TwoStepVerification => match self.method {
+                Method::AppPassword => true,
+                Method::OAuth => self.oauth_client().is_ok() && !self.client.is_running(),
+            },
+            SetupStep::AppPassword => match self.method {
+                Method::AppPassword => app_password::parse(&self.password).is_ok(),
+                Method::OAuth => self.grant.is_some(),
+            },
             SetupStep::Verify => self.verify.succeeded().is_some(),
             SetupStep::TestMessage => self.send.succeeded().is_some(),
             SetupStep::Done => false,
@@ -146,7 +191,7 @@ impl Wizard {
     }
 
     fn busy(&self) -> bool {
-        self.verify.is_running() || self.send.is_running()
+        self.verify.is_running() || self.send.is_running() || self.sign_in.is_running()
     }
 
     fn navigation(&mut self, ui: &mut Ui, env: &mut Env) {
@@ -155,11 +200,11 @@ impl Wizard {
         let mut go = None;
         ui.horizontal(|ui| {
             if self.step != SetupStep::Account && !self.busy() && ui.button(tr(T::Back)).clicked() {
-                go = Some(flow::back(self.step, self.mode));
+                go = Some(flow::back(self.step, self.mode, self.method));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let label = match self.step {
-                    SetupStep::TwoStepVerification => tr(T::TwoStepDone),
+                let label = match (self.step, self.method) {
+                    (SetupStep::TwoStepVerification, Method::AppPassword) => tr(T::TwoStepDone),
                     _ => tr(T::Continue),
                 };
                 if self.step != SetupStep::Done {
@@ -168,7 +213,7 @@ impl Wizard {
                         egui::Button::new(RichText::new(label).strong()),
                     );
                     if button.clicked() || (enter && can_continue) {
-                        go = Some(flow::next(self.step, self.mode));
+                        go = Some(flow::next(self.step, self.mode, self.method));
                     }
                 }
                 let can_skip = self.step == SetupStep::TestMessage
@@ -198,13 +243,24 @@ impl Wizard {
             step: Some(step),
             address: self.address.trim().to_string(),
             mode: self.mode,
+            method: self.method,
         });
     }
 }
 
-fn step_indicator(ui: &mut Ui, current: SetupStep) {
+/// The name of a step for this sign-in method (steps 2 and 3 differ).
+fn step_title(step: SetupStep, method: Method) -> &'static str {
+    match (step, method) {
+        (SetupStep::TwoStepVerification, Method::OAuth) => tr(T::StepOAuthClient),
+        (SetupStep::AppPassword, Method::OAuth) => tr(T::StepSignIn),
+        _ => step_name(step),
+    }
+}
+
+fn step_indicator(ui: &mut Ui, current: SetupStep, method: Method) {
     ui.horizontal_wrapped(|ui| {
         for step in SetupStep::ALL {
+            let step_name = |step| step_title(step, method);
             let text = format!("{} {}", step.number(), step_name(step));
             let text = if step == current {
                 RichText::new(text)

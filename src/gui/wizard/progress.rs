@@ -1,7 +1,7 @@
 //! Wizard progress that survives a restart: the step reached, the address and the mode.
 //! Never the secret. Kept next to the account index as `wizard.toml`.
 
-use super::flow::Mode;
+use super::flow::{Method, Mode};
 use serde::{Deserialize, Serialize};
 use smtp_setup::diagnosis::SetupStep;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,8 @@ pub struct Progress {
     pub address: String,
     #[serde(default)]
     pub mode: Mode,
+    #[serde(default)]
+    pub method: Method,
 }
 
 pub struct ProgressFile {
@@ -68,6 +70,7 @@ mod tests {
             step: Some(SetupStep::AppPassword),
             address: "jane@gmail.com".into(),
             mode: Mode::Replace,
+            method: Method::OAuth,
         };
         file.save(&progress);
         assert_eq!(file.load(), progress);

@@ -1,12 +1,12 @@
 //! Step 4: sign in to Gmail with the live timeline; save to the keychain only on success.
 //! In re-test mode it checks the stored secret instead.
 
-use super::flow::Mode;
+use super::flow::{Method, Mode};
 use super::{Env, Verified, Wizard, app_password, heading};
 use crate::gui::task::{Failure, Task, check_stored, record_route};
 use crate::gui::text::{T, tr, trf};
 use egui::{Color32, RichText, Ui};
-use smtp_setup::accounts::{AccountError, Verification};
+use smtp_setup::accounts::{AccountError, NewSecret, Verification};
 use smtp_setup::diagnosis::SetupStep;
 use zeroize::Zeroizing;
 
@@ -15,7 +15,13 @@ impl Wizard {
         if self.mode == Mode::Retest {
             return self.start_retest(env, ctx);
         }
-        let (Some(user), Ok(password)) = (self.user(), app_password::parse(&self.password)) else {
+        let new = match self.method {
+            Method::AppPassword => app_password::parse(&self.password)
+                .ok()
+                .map(NewSecret::AppPassword),
+            Method::OAuth => self.grant.clone().map(NewSecret::OAuth),
+        };
+        let (Some(user), Some(new)) = (self.user(), new) else {
             return;
         };
         let options = match env.config.check_options() {
@@ -30,7 +36,7 @@ impl Wizard {
                 options: &options,
                 sink,
             };
-            match store.save_app_password(&user, password, verification).await {
+            match store.save(&user, new, verification).await {
                 Ok(saved) => {
                     let route = saved
                         .report
@@ -43,6 +49,9 @@ impl Wizard {
                     })
                 }
                 Err(AccountError::NotVerified(report)) => Err(Failure::from_report(&report)),
+                Err(AccountError::OAuth(error)) => {
+                    Err(Failure::from_login(AccountError::OAuth(error)))
+                }
                 Err(error) => Err(Failure::local(T::KeychainProblem, error)),
             }
         });
@@ -88,7 +97,11 @@ impl Wizard {
         }
         let retest = self.mode == Mode::Retest;
         let server = env.config.host.clone();
-        let intro = trf(T::VerifyIntro, &[("server", &server)]);
+        let intro_text = match self.method {
+            Method::AppPassword => T::VerifyIntro,
+            Method::OAuth => T::VerifyIntroOAuth,
+        };
+        let intro = trf(intro_text, &[("server", &server)]);
         heading(
             ui,
             if retest {
@@ -116,7 +129,11 @@ impl Wizard {
                 result: Ok(verified),
                 ..
             } => {
-                let done = if retest { T::RetestOk } else { T::VerifySaved };
+                let done = match (retest, self.method) {
+                    (true, _) => T::RetestOk,
+                    (false, Method::AppPassword) => T::VerifySaved,
+                    (false, Method::OAuth) => T::VerifySavedOAuth,
+                };
                 ui.colored_label(
                     Color32::from_rgb(0x1e, 0x8e, 0x3e),
                     RichText::new(tr(done)).strong(),

@@ -1,0 +1,74 @@
+//! `oauth authorize`: Sign in with Google from a terminal. It prints the address to open,
+//! waits for Google's redirect on 127.0.0.1, verifies the token with XOAUTH2, then saves the
+//! refresh token in the keychain.
+
+use super::connect::{ServerArgs, check_options, finish, parse_address, runtime};
+use super::output::Printer;
+use super::{Failure, exit};
+use clap::{Args as ClapArgs, Subcommand};
+use smtp_setup::accounts::{AccountError, AccountStore, NewSecret, Verification};
+use smtp_setup::oauth::{DEFAULT_BROWSER_TIMEOUT, OAuthClient, start_authorization};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Subcommand)]
+pub enum OAuthCommand {
+    /// Sign in with Google in a browser and save the account (refresh token in the keychain).
+    Authorize(AuthorizeArgs),
+}
+
+#[derive(ClapArgs)]
+pub struct AuthorizeArgs {
+    /// The Google account's address.
+    #[arg(long, value_name = "ADDR")]
+    user: String,
+    /// The OAuth client file downloaded from Google Cloud (a "Desktop app" client).
+    #[arg(long, value_name = "JSON")]
+    client_file: PathBuf,
+    /// How long to wait for the browser, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_BROWSER_TIMEOUT.as_secs())]
+    browser_timeout: u64,
+    #[command(flatten)]
+    server: ServerArgs,
+}
+
+pub fn run(command: OAuthCommand, verbose: bool) -> Result<u8, Failure> {
+    let OAuthCommand::Authorize(args) = command;
+    let user = parse_address("--user", &args.user)?;
+    let client = OAuthClient::from_file(&args.client_file)
+        .map_err(|e| Failure::usage(format!("--client-file: {e}")))?;
+    let options = check_options(&args.server, None)?;
+    let store = AccountStore::from_env()?;
+    let printer = Printer::new(args.server.json, verbose);
+    let timeout = Duration::from_secs(args.browser_timeout.max(1));
+    let runtime = runtime()?;
+    let grant = runtime.block_on(async {
+        let pending = start_authorization(&client, &user).await?;
+        printer.authorize_url(pending.url(), pending.redirect_uri());
+        pending.finish(timeout).await
+    });
+    let grant = match grant {
+        Ok(grant) => grant,
+        Err(error) => return Ok(printer.oauth_failure(&error)),
+    };
+    let verification = Verification::Check {
+        options: &options,
+        sink: printer.sink(),
+    };
+    match runtime.block_on(store.save(&user, NewSecret::OAuth(grant), verification)) {
+        Ok(saved) => {
+            if let Some(report) = &saved.report {
+                finish(&printer, report);
+            }
+            printer.saved(&saved, &store);
+            Ok(exit::OK)
+        }
+        Err(AccountError::NotVerified(report)) => {
+            let code = finish(&printer, &report);
+            printer.not_saved(&user);
+            Ok(code)
+        }
+        Err(AccountError::OAuth(error)) => Ok(printer.oauth_failure(&error)),
+        Err(error) => Err(error.into()),
+    }
+}

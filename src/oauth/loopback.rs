@@ -1,0 +1,181 @@
+//! The loopback redirect: a one-shot HTTP listener on 127.0.0.1 and a random port. It takes
+//! exactly one valid redirect (other requests, such as a favicon, get a 404), answers the
+//! browser with a short page, and closes. It gives up after the time bound.
+
+use super::OAuthError;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// Longest request head read from the browser.
+const MAX_REQUEST: usize = 16 * 1024;
+/// How long one browser connection may take to send its request.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub(super) struct Loopback {
+    listener: TcpListener,
+    pub redirect_uri: String,
+}
+
+/// What the redirect carried.
+struct Redirect {
+    state: Option<String>,
+    code: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+impl Loopback {
+    pub async fn bind() -> Result<Loopback, OAuthError> {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| OAuthError::Listener(e.to_string()))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| OAuthError::Listener(e.to_string()))?
+            .port();
+        Ok(Loopback {
+            listener,
+            redirect_uri: format!("http://127.0.0.1:{port}/"),
+        })
+    }
+
+    /// Waits for the redirect; returns the authorization code if the state matches.
+    pub async fn wait(self, expected_state: &str, timeout: Duration) -> Result<String, OAuthError> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let (stream, _) = tokio::time::timeout(left, self.listener.accept())
+                .await
+                .map_err(|_| OAuthError::Timeout(timeout))?
+                .map_err(|e| OAuthError::Listener(e.to_string()))?;
+            if let Some(result) = answer(stream, expected_state).await {
+                return result;
+            }
+        }
+    }
+}
+
+/// Reads one request; `None` when it was not the redirect (so keep waiting).
+async fn answer(mut stream: TcpStream, expected_state: &str) -> Option<Result<String, OAuthError>> {
+    let head = tokio::time::timeout(REQUEST_TIMEOUT, read_head(&mut stream))
+        .await
+        .ok()??;
+    let target = head
+        .lines()
+        .next()?
+        .strip_prefix("GET ")?
+        .split(' ')
+        .next()?
+        .to_string();
+    let (path, query) = target.split_once('?').unwrap_or((target.as_str(), ""));
+    if path != "/" {
+        respond(&mut stream, "404 Not Found", "Not found.").await;
+        return None;
+    }
+    let redirect = parse_query(query);
+    let result = check(redirect, expected_state);
+    let page = match &result {
+        Ok(_) => "Signed in. You can close this tab and go back to smtp-setup.".to_string(),
+        Err(error) => {
+            format!("The sign-in did not work: {error} Go back to smtp-setup for what to do.")
+        }
+    };
+    respond(&mut stream, "200 OK", &page).await;
+    Some(result)
+}
+
+fn check(redirect: Redirect, expected_state: &str) -> Result<String, OAuthError> {
+    if redirect.state.as_deref() != Some(expected_state) {
+        return Err(OAuthError::StateMismatch);
+    }
+    match (redirect.error, redirect.code) {
+        (Some(error), _) if error == "access_denied" => Err(OAuthError::AccessDenied),
+        (Some(code), _) => Err(OAuthError::Google {
+            code,
+            description: redirect.error_description,
+        }),
+        (None, Some(code)) if !code.is_empty() => Ok(code),
+        (None, _) => Err(OAuthError::MissingCode),
+    }
+}
+
+fn parse_query(query: &str) -> Redirect {
+    let mut redirect = Redirect {
+        state: None,
+        code: None,
+        error: None,
+        error_description: None,
+    };
+    for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        let slot = match name.as_ref() {
+            "state" => &mut redirect.state,
+            "code" => &mut redirect.code,
+            "error" => &mut redirect.error,
+            "error_description" => &mut redirect.error_description,
+            _ => continue,
+        };
+        *slot = Some(value.into_owned());
+    }
+    redirect
+}
+
+async fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 1024];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut chunk).await.ok()?;
+        if n == 0 || buf.len() + n > MAX_REQUEST {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    String::from_utf8(buf).ok()
+}
+
+async fn respond(stream: &mut TcpStream, status: &str, message: &str) {
+    let body = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>smtp-setup</title></head>\
+         <body style=\"font-family:sans-serif;margin:3em\"><h2>smtp-setup</h2><p>{}</p></body></html>",
+        html_escape(message)
+    );
+    let response = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.write_all(response.as_bytes()).await;
+    let _ = stream.shutdown().await;
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_state_before_anything_else() {
+        let redirect = |query: &str| check(parse_query(query), "s1");
+        assert_eq!(redirect("state=s1&code=abc%2F1"), Ok("abc/1".to_string()));
+        assert_eq!(
+            redirect("state=s2&code=abc"),
+            Err(OAuthError::StateMismatch)
+        );
+        assert_eq!(redirect("code=abc"), Err(OAuthError::StateMismatch));
+        assert_eq!(
+            redirect("state=s1&error=access_denied"),
+            Err(OAuthError::AccessDenied)
+        );
+        assert_eq!(redirect("state=s1"), Err(OAuthError::MissingCode));
+        assert!(matches!(
+            redirect("state=s1&error=admin_policy_enforced"),
+            Err(OAuthError::Google { .. })
+        ));
+    }
+}
