@@ -19,7 +19,10 @@ fn open_window() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!(
-                "Cannot open the window: {error}. Run `smtp-setup --help` for the headless commands."
+                "Cannot open the window: {error}\n\
+                 A window needs a display and a graphics driver (on Debian: mesa-vulkan-drivers, \
+                 or libegl1 and libgl1-mesa-dri). On a server, use the headless commands: \
+                 smtp-setup --help"
             );
             ExitCode::from(cli::exit::OTHER)
         }

@@ -322,3 +322,25 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
         .delete(&EmailAddress::parse(USER).unwrap())
         .unwrap();
 }
+
+#[test]
+fn readable_in_the_light_theme_at_200_percent() {
+    let s = setup("scaled", ServerConfig::default());
+    let app = SetupApp::new(s.config.clone()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([760.0, 600.0])
+        .with_pixels_per_point(2.0)
+        .with_theme(egui::Theme::Light)
+        .build_ui_state(|ui, app: &mut SetupApp| app.show(ui), app);
+    type_into(&mut harness, "Gmail address", "ops@example.org");
+    // Everything a person needs on step 1 still fits and reads at twice the size.
+    for text in [
+        "Gmail address",
+        "Google Workspace",
+        "How should apps sign in?",
+        "Continue",
+    ] {
+        assert!(has_text(&harness, text), "{text}");
+    }
+    shoot(&mut harness, "wizard-1-account-light-200");
+}

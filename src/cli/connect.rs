@@ -3,7 +3,7 @@
 use super::output::Printer;
 use super::{Failure, exit};
 use clap::{Args as ClapArgs, ValueEnum};
-use smtp_setup::accounts::{AccountError, AccountStore, Verification};
+use smtp_setup::accounts::{AccountError, AccountStore, Saved, Verification};
 use smtp_setup::address::{EmailAddress, HeaderText};
 use smtp_setup::app_password::AppPassword;
 use smtp_setup::diagnosis::{Evidence, FailureCategory, diagnose};
@@ -164,19 +164,31 @@ pub fn run_store(args: StoreArgs, verbose: bool) -> Result<u8, Failure> {
             sink: printer.sink(),
         }
     };
-    match runtime()?.block_on(store.save_app_password(&user, password, verification)) {
+    let saved = runtime()?.block_on(store.save_app_password(&user, password, verification));
+    report_saved(&printer, &store, &user, saved)
+}
+
+/// Prints what `store` (or `oauth authorize`) did and returns the exit code.
+pub(super) fn report_saved(
+    printer: &Printer,
+    store: &AccountStore,
+    user: &EmailAddress,
+    saved: Result<Saved, AccountError>,
+) -> Result<u8, Failure> {
+    match saved {
         Ok(saved) => {
             if let Some(report) = &saved.report {
-                finish(&printer, report);
+                finish(printer, report);
             }
-            printer.saved(&saved, &store);
+            printer.saved(&saved, store);
             Ok(exit::OK)
         }
         Err(AccountError::NotVerified(report)) => {
-            let code = finish(&printer, &report);
-            printer.not_saved(&user);
+            let code = finish(printer, &report);
+            printer.not_saved(user);
             Ok(code)
         }
+        Err(AccountError::OAuth(error)) => Ok(printer.oauth_failure(&error)),
         Err(error) => Err(error.into()),
     }
 }

@@ -2,11 +2,11 @@
 //! waits for Google's redirect on 127.0.0.1, verifies the token with XOAUTH2, then saves the
 //! refresh token in the keychain.
 
-use super::connect::{ServerArgs, check_options, finish, parse_address, runtime};
+use super::Failure;
+use super::connect::{ServerArgs, check_options, parse_address, report_saved, runtime};
 use super::output::Printer;
-use super::{Failure, exit};
 use clap::{Args as ClapArgs, Subcommand};
-use smtp_setup::accounts::{AccountError, AccountStore, NewSecret, Verification};
+use smtp_setup::accounts::{AccountStore, NewSecret, Verification};
 use smtp_setup::oauth::{DEFAULT_BROWSER_TIMEOUT, OAuthClient, start_authorization};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -55,20 +55,6 @@ pub fn run(command: OAuthCommand, verbose: bool) -> Result<u8, Failure> {
         options: &options,
         sink: printer.sink(),
     };
-    match runtime.block_on(store.save(&user, NewSecret::OAuth(grant), verification)) {
-        Ok(saved) => {
-            if let Some(report) = &saved.report {
-                finish(&printer, report);
-            }
-            printer.saved(&saved, &store);
-            Ok(exit::OK)
-        }
-        Err(AccountError::NotVerified(report)) => {
-            let code = finish(&printer, &report);
-            printer.not_saved(&user);
-            Ok(code)
-        }
-        Err(AccountError::OAuth(error)) => Ok(printer.oauth_failure(&error)),
-        Err(error) => Err(error.into()),
-    }
+    let saved = runtime.block_on(store.save(&user, NewSecret::OAuth(grant), verification));
+    report_saved(&printer, &store, &user, saved)
 }

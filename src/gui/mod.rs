@@ -7,6 +7,7 @@
 
 mod accounts;
 mod diagnosis_view;
+mod fields;
 mod link;
 mod task;
 pub mod text;

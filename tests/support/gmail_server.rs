@@ -1233,7 +1233,8 @@ fn random_u64() -> u64 {
     hasher.finish()
 }
 
-fn random_token(len: usize) -> String {
+/// A random-looking token (ids, codes); shared with the OAuth test server.
+pub fn random_token(len: usize) -> String {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
     let mut out = String::with_capacity(len);
     while out.len() < len {

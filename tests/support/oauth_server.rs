@@ -13,15 +13,13 @@
 //! every connection task. HTTP/1.1 is spoken by hand, one request per
 //! connection (`Connection: close`).
 
-use std::collections::hash_map::RandomState;
+use super::gmail_server::random_token;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::io;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -1041,34 +1039,4 @@ fn refresh(ctx: &Ctx, form: &BTreeMap<String, String>) -> Response {
             "token_type": "Bearer",
         }),
     )
-}
-
-// ---------------------------------------------------------------------------
-// Random-looking tokens
-// ---------------------------------------------------------------------------
-
-fn random_u64() -> u64 {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    if let Ok(d) = SystemTime::now().duration_since(UNIX_EPOCH) {
-        hasher.write_u128(d.as_nanos());
-    }
-    hasher.finish()
-}
-
-fn random_token(len: usize) -> String {
-    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
-    let mut out = String::with_capacity(len);
-    while out.len() < len {
-        let mut r = random_u64();
-        for _ in 0..10 {
-            if out.len() == len {
-                break;
-            }
-            out.push(ALPHABET[(r % 64) as usize] as char);
-            r /= 64;
-        }
-    }
-    out
 }

@@ -4,6 +4,7 @@
 
 use crate::gui::Env;
 use crate::gui::diagnosis_view;
+use crate::gui::fields;
 use crate::gui::task::{Failure, Task, check_stored, record_route};
 use crate::gui::text::{T, tr, trf};
 use egui::{Color32, RichText, Ui};
@@ -324,22 +325,13 @@ impl RowState {
         let parsed = AppPassword::parse(&self.password);
         let mut start = false;
         ui.horizontal(|ui| {
-            ui.add(
-                egui::TextEdit::singleline(&mut *self.password)
-                    .password(!self.show_password)
-                    .hint_text(tr(T::AppPasswordHint))
-                    .font(egui::TextStyle::Monospace)
-                    .desired_width(220.0),
-            )
-            .labelled_by(label.id);
-            let toggle = if self.show_password {
-                T::HidePassword
-            } else {
-                T::ShowPassword
-            };
-            if ui.button(tr(toggle)).clicked() {
-                self.show_password = !self.show_password;
-            }
+            fields::app_password(
+                ui,
+                label.id,
+                &mut self.password,
+                &mut self.show_password,
+                220.0,
+            );
             start = ui
                 .add_enabled(parsed.is_ok(), egui::Button::new(tr(T::VerifyAndReplace)))
                 .clicked();

@@ -1,6 +1,7 @@
 //! Step 3: create the app password at Google and paste it, checked as it is typed.
 
 use super::{Env, Wizard, heading};
+use crate::gui::fields;
 use crate::gui::text::{T, tr, trf};
 use egui::{Color32, RichText, Ui};
 use smtp_setup::app_password::{AppPassword, AppPasswordError};
@@ -20,22 +21,13 @@ impl Wizard {
 
         let label = ui.label(RichText::new(tr(T::AppPasswordLabel)).strong());
         ui.horizontal(|ui| {
-            ui.add(
-                egui::TextEdit::singleline(&mut *self.password)
-                    .password(!self.show_password)
-                    .hint_text(tr(T::AppPasswordHint))
-                    .font(egui::TextStyle::Monospace)
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
-            let toggle = if self.show_password {
-                T::HidePassword
-            } else {
-                T::ShowPassword
-            };
-            if ui.button(tr(toggle)).clicked() {
-                self.show_password = !self.show_password;
-            }
+            fields::app_password(
+                ui,
+                label.id,
+                &mut self.password,
+                &mut self.show_password,
+                260.0,
+            );
         });
         if !self.password.is_empty() {
             match parse(&self.password) {
