@@ -31,13 +31,13 @@ pub enum KeychainError {
          none answered{hint}. On Linux, install and start a Secret Service (GNOME Keyring or \
          KWallet): log in to a desktop session, or on a server run \
          `dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`. \
-         Nothing was saved. ({detail})"
+         Passwords are never written to a plain file instead. ({detail})"
     )]
     NoKeychain { hint: &'static str, detail: String },
     #[error(
         "The keychain is locked (or access to it was refused). Unlock it — log in to the desktop \
          session, open \"Passwords and Keys\", or run `gnome-keyring-daemon --unlock` — and try \
-         again. Nothing was saved. ({detail})"
+         again. Passwords are never written to a plain file instead. ({detail})"
     )]
     Locked { detail: String },
     #[error("The keychain has no password stored for {user}.")]

@@ -369,3 +369,51 @@ fn keychain_unavailable_is_explained_and_accounts_still_listed() {
     );
     assert!(out.contains("1 passed"), "{out}");
 }
+
+#[test]
+fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
+    let s = setup("oauth-row", ServerConfig::default());
+    s.config
+        .store
+        .index
+        .update(|index| {
+            index.upsert(AccountRecord {
+                address: USER.into(),
+                display_name: None,
+                provider: "gmail".into(),
+                server: "127.0.0.1".into(),
+                port: s.server.starttls_port(),
+                tls: TlsMode::Starttls,
+                auth: AuthMethod::OAuth,
+                created: SystemTime::now(),
+                last_verified: None,
+                last_test: None,
+            })
+        })
+        .unwrap();
+    let mut harness = harness(s.config.clone());
+    assert!(has_text(&harness, "Google sign-in ·"));
+    assert!(harness.query_by_label("Replace app password…").is_none());
+    click(&mut harness, "Reauthorize…");
+    assert_eq!(harness.state().screen(), Screen::Wizard);
+    assert_eq!(
+        harness.state().wizard.step,
+        smtp_setup::diagnosis::SetupStep::TwoStepVerification
+    );
+    assert!(has_text(&harness, "Your OAuth client"));
+    assert!(has_text(&harness, &format!("add {USER} as a test user")));
+
+    click(&mut harness, "‹ Accounts");
+    assert_eq!(harness.state().screen(), Screen::Accounts);
+    click(&mut harness, "Remove…");
+    click(&mut harness, "Remove");
+    wait_for(&mut harness, "the removal", |h| {
+        has_text(h, &format!("Removed {USER}"))
+    });
+    assert!(has_text(&harness, "keeps access to the account at Google"));
+    click(&mut harness, "Open third-party connections");
+    assert_eq!(
+        harness.state().opened_links().last().map(String::as_str),
+        Some("https://myaccount.google.com/connections")
+    );
+}

@@ -316,7 +316,7 @@ fn no_session_bus_gives_the_specific_message() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("Nothing was saved"));
+    assert!(run.stderr.contains("never written to a plain file"));
     sandbox.assert_no_file_contains(OLD);
     assert!(sandbox.accounts().is_empty());
 }
