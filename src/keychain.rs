@@ -128,30 +128,29 @@ fn classify(error: keyring::Error, user: &EmailAddress) -> KeychainError {
             detail: "no default credential store".into(),
         },
         E::NoStorageAccess(inner) => {
-            let detail = inner.to_string();
-            if looks_unreachable(&detail) {
-                KeychainError::NoKeychain {
-                    hint: session_bus_hint(),
-                    detail,
-                }
-            } else {
-                KeychainError::Locked { detail }
-            }
+            unreachable_or(inner.to_string(), |detail| KeychainError::Locked { detail })
         }
         E::PlatformFailure(inner) => {
-            let detail = inner.to_string();
-            if looks_unreachable(&detail) {
-                KeychainError::NoKeychain {
-                    hint: session_bus_hint(),
-                    detail,
-                }
-            } else {
-                KeychainError::Failed { detail }
-            }
+            unreachable_or(inner.to_string(), |detail| KeychainError::Failed { detail })
         }
         other => KeychainError::Failed {
             detail: other.to_string(),
         },
+    }
+}
+
+/// "No keychain" when the error says nobody answers on the bus, else what `otherwise` makes.
+fn unreachable_or(
+    detail: String,
+    otherwise: impl FnOnce(String) -> KeychainError,
+) -> KeychainError {
+    if looks_unreachable(&detail) {
+        KeychainError::NoKeychain {
+            hint: session_bus_hint(),
+            detail,
+        }
+    } else {
+        otherwise(detail)
     }
 }
 
