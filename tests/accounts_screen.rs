@@ -139,7 +139,11 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
     // Stored without verification; the server does not know it.
     store(&s.config, OTHER, NEW, false);
     let mut harness = harness(s.config.clone());
-    harness.get_all_by_label("Check").nth(1).unwrap().click();
+    harness
+        .get_all_by_label("Check")
+        .nth(1)
+        .unwrap()
+        .click_accesskit();
     harness.run_steps(3);
     wait_for(&mut harness, "the failing check", |h| {
         has_text(h, "Gmail rejected the username or app password")
@@ -156,7 +160,11 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
             .as_deref(),
         Some("bad_credentials")
     );
-    harness.get_all_by_label("Check").next().unwrap().click();
+    harness
+        .get_all_by_label("Check")
+        .next()
+        .unwrap()
+        .click_accesskit();
     wait_for(&mut harness, "the passing check", |h| {
         has_text(h, "The credential works")
     });
@@ -243,7 +251,7 @@ fn default_and_copy_settings_with_and_without_the_secret() {
         .get_all_by_label("Copy settings")
         .next()
         .unwrap()
-        .click();
+        .click_accesskit();
     let settings = copied_text(&mut harness);
     assert!(
         settings.contains("Server: 127.0.0.1") && settings.contains(&format!("Username: {USER}")),
@@ -255,11 +263,11 @@ fn default_and_copy_settings_with_and_without_the_secret() {
         .get_all_by_label("Copy with password…")
         .next()
         .unwrap()
-        .click();
+        .click_accesskit();
     harness.run_steps(3);
     assert!(has_text(&harness, "where other programs can read them"));
     // No extra frames between the click and the watch: the copy may come in the next one.
-    harness.get_by_label("Copy with password").click();
+    harness.get_by_label("Copy with password").click_accesskit();
     let revealed = copied_text(&mut harness);
     assert!(
         revealed.ends_with(&format!("Password: {PASSWORD}")),
@@ -279,9 +287,17 @@ fn tests_on_two_accounts_run_independently() {
     store(&s.config, OTHER, PASSWORD, true);
     let mut harness = harness(s.config.clone());
     // One click per frame, as a person clicks; each row keeps its own task and result.
-    harness.get_all_by_label("Check").next().unwrap().click();
+    harness
+        .get_all_by_label("Check")
+        .next()
+        .unwrap()
+        .click_accesskit();
     harness.step();
-    harness.get_all_by_label("Check").nth(1).unwrap().click();
+    harness
+        .get_all_by_label("Check")
+        .nth(1)
+        .unwrap()
+        .click_accesskit();
     harness.step();
     wait_for(&mut harness, "both checks", |h| {
         h.query_all_by_label("The credential works: Gmail accepted the login.")
@@ -392,6 +408,10 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
         })
         .unwrap();
     let mut harness = harness(s.config.clone());
+    // The keychain probe finds no secret for this account (it was never stored) and says so.
+    wait_for(&mut harness, "the keychain probe", |h| {
+        has_text(h, "The keychain has no password")
+    });
     assert!(has_text(&harness, "Google sign-in ·"));
     assert!(harness.query_by_label("Replace app password…").is_none());
     click(&mut harness, "Reauthorize…");

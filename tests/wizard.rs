@@ -281,7 +281,7 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
 
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Sign in with Google")
-        .click();
+        .click_accesskit();
     wait_for(&mut harness, "the browser to be sent to Google", |h| {
         h.state()
             .opened_links()

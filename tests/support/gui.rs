@@ -79,8 +79,10 @@ pub fn is_enabled(harness: &Harness<'_, SetupApp>, label: &str) -> bool {
     !harness.get_by_label(label).accesskit_node().is_disabled()
 }
 
+/// Clicks through AccessKit (by widget, not by position), as a screen reader or keyboard user
+/// would, so a row that moves as background results arrive cannot be missed.
 pub fn click(harness: &mut Harness<'_, SetupApp>, label: &str) {
-    harness.get_by_label(label).click();
+    harness.get_by_label(label).click_accesskit();
     harness.run_steps(3);
 }
 
