@@ -94,6 +94,18 @@ fn store(name: &str) -> (AccountStore, tempfile::TempDir) {
     (store, dir)
 }
 
+/// Saves the grant as the wizard and `oauth authorize` do: verified with XOAUTH2 first.
+async fn save(store: &AccountStore, google: &Google, grant: Grant) -> smtp_setup::accounts::Saved {
+    let verification = Verification::Check {
+        options: &options(google),
+        sink: ignore_events(),
+    };
+    store
+        .save(&user(), NewSecret::OAuth(grant), verification)
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn sign_in_then_xoauth2_works_and_only_the_refresh_token_is_kept() {
     let google = google(AuthorizeMode::Grant);
@@ -111,14 +123,7 @@ async fn sign_in_then_xoauth2_works_and_only_the_refresh_token_is_kept() {
     );
 
     let (store, _dir) = store("signin");
-    let verification = Verification::Check {
-        options: &options(&google),
-        sink: ignore_events(),
-    };
-    let saved = store
-        .save(&user(), NewSecret::OAuth(grant), verification)
-        .await
-        .unwrap();
+    let saved = save(&store, &google, grant).await;
     let stored = store.keychain.load(&user()).unwrap();
     assert!(stored.expose().contains("refresh_token"));
     assert!(
@@ -134,14 +139,7 @@ async fn an_expired_access_token_is_refreshed_before_use() {
     let google = google(AuthorizeMode::Grant);
     let grant = sign_in(&google).await.unwrap();
     let (store, _dir) = store("refresh");
-    let verification = Verification::Check {
-        options: &options(&google),
-        sink: ignore_events(),
-    };
-    let saved = store
-        .save(&user(), NewSecret::OAuth(grant), verification)
-        .await
-        .unwrap();
+    let saved = save(&store, &google, grant).await;
     google.oauth.expire_access_tokens();
     let credential = store.login(&saved.record).await.expect("refreshed");
     let report = run_check(&options(&google), &credential, None, ignore_events()).await;

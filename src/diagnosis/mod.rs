@@ -331,6 +331,7 @@ mod tests {
 
     #[test]
     fn setup_steps_are_numbered_in_order() {
+        // Written out here, so a reordered `ALL` is caught as well.
         let steps = [
             SetupStep::Account,
             SetupStep::TwoStepVerification,
@@ -339,6 +340,7 @@ mod tests {
             SetupStep::TestMessage,
             SetupStep::Done,
         ];
+        assert_eq!(steps, SetupStep::ALL);
         for (i, step) in steps.into_iter().enumerate() {
             assert_eq!(usize::from(step.number()), i + 1);
         }

@@ -4,7 +4,7 @@
 
 mod row;
 
-pub(crate) use row::settings_text;
+pub(crate) use row::{settings_rows, settings_text};
 
 use super::task::Failure;
 use super::text::{T, tr, trf};

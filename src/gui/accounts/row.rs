@@ -530,16 +530,21 @@ fn failing_cause(record: &AccountRecord) -> Cause {
 
 /// Server, port, security and username: what an app needs besides the secret.
 pub(crate) fn settings_text(record: &AccountRecord) -> String {
+    settings_rows(record)
+        .iter()
+        .map(|(name, value)| format!("{}: {value}", tr(*name)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The settings as (name, value) rows, shown on the Done step and copied from the list.
+pub(crate) fn settings_rows(record: &AccountRecord) -> [(T, String); 4] {
     [
         (T::SettingServer, record.server.clone()),
         (T::SettingPort, record.port.to_string()),
         (T::SettingSecurity, record.tls.to_string()),
         (T::SettingUsername, record.address.clone()),
     ]
-    .iter()
-    .map(|(name, value)| format!("{}: {value}", tr(*name)))
-    .collect::<Vec<_>>()
-    .join("\n")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::flow::Mode;
 use super::{Env, Task, Wizard, heading};
-use crate::gui::accounts::settings_text;
+use crate::gui::accounts::{settings_rows, settings_text};
 use crate::gui::link::copyable;
 use crate::gui::text::{T, tr, trf};
 use egui::{RichText, Ui};
@@ -16,8 +16,6 @@ impl Wizard {
         let Some(record) = self.stored(env) else {
             return;
         };
-        let port = record.port.to_string();
-        let security = record.tls.to_string();
         let password_where = match record.auth {
             AuthMethod::AppPassword => T::PasswordWhere,
             AuthMethod::OAuth => T::PasswordWhereOAuth,
@@ -26,19 +24,13 @@ impl Wizard {
             password_where,
             &[("service", env.config.store.keychain.service())],
         );
-        let rows = [
-            (T::SettingServer, record.server.as_str()),
-            (T::SettingPort, port.as_str()),
-            (T::SettingSecurity, security.as_str()),
-            (T::SettingUsername, record.address.as_str()),
-        ];
         egui::Grid::new("settings")
             .num_columns(2)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                for (name, value) in rows {
+                for (name, value) in settings_rows(&record) {
                     ui.label(RichText::new(tr(name)).strong());
-                    ui.horizontal(|ui| copyable(ui, value));
+                    ui.horizontal(|ui| copyable(ui, &value));
                     ui.end_row();
                 }
                 ui.label(RichText::new(tr(T::SettingPassword)).strong());
