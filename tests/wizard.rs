@@ -344,3 +344,23 @@ fn readable_in_the_light_theme_at_200_percent() {
     }
     shoot(&mut harness, "wizard-1-account-light-200");
 }
+
+#[test]
+fn keyboard_only_the_address_has_focus_and_enter_continues_without_clicking() {
+    let s = setup("keyboard", ServerConfig::default());
+    let mut harness = harness(s.config.clone());
+    harness.run_steps(2);
+    assert!(
+        harness.get_by_label("Gmail address").is_focused(),
+        "a first-time user can type at once"
+    );
+    harness.get_by_label("Gmail address").type_text(USER);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(step(&harness), SetupStep::TwoStepVerification);
+    assert!(
+        harness.state().opened_links().is_empty(),
+        "the Enter that continued opened no page"
+    );
+}

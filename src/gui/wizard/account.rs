@@ -13,12 +13,17 @@ impl Wizard {
     pub(super) fn show_account(&mut self, ui: &mut Ui, env: &mut Env) {
         heading(ui, T::AccountHeading, Some(tr(T::AccountIntro)));
         let label = ui.label(RichText::new(tr(T::AddressLabel)).strong());
-        ui.add(
-            egui::TextEdit::singleline(&mut self.address)
-                .hint_text(tr(T::AddressHint))
-                .desired_width(360.0),
-        )
-        .labelled_by(label.id);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.address)
+                    .hint_text(tr(T::AddressHint))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        // A first-time user can start typing at once.
+        if self.address.is_empty() && ui.memory(|m| m.focused().is_none()) {
+            field.request_focus();
+        }
         if !self.address.trim().is_empty() {
             match EmailAddress::parse(&self.address) {
                 Ok(user) => {

@@ -196,7 +196,10 @@ impl Wizard {
 
     fn navigation(&mut self, ui: &mut Ui, env: &mut Env) {
         let can_continue = self.can_continue(env) && !self.busy();
-        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        // Enter continues; taken out of the input so the next step's focused button does not
+        // also see it (navigation is drawn before the step's body).
+        let enter = can_continue
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
         let mut go = None;
         ui.horizontal(|ui| {
             if self.step != SetupStep::Account && !self.busy() && ui.button(tr(T::Back)).clicked() {
@@ -212,7 +215,7 @@ impl Wizard {
                         can_continue,
                         egui::Button::new(RichText::new(label).strong()),
                     );
-                    if button.clicked() || (enter && can_continue) {
+                    if button.clicked() || enter {
                         go = Some(flow::next(self.step, self.mode, self.method));
                     }
                 }
