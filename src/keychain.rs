@@ -1,12 +1,12 @@
 //! The OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux
 //! through `keyring`). It holds secrets only: one entry per account, service name
-//! [`KEYCHAIN_SERVICE`], user name the account's address. Calls block, and a locked keychain
-//! may wait for an unlock prompt, so each call runs on its own thread with a time bound.
+//! [`KEYCHAIN_SERVICE`], user name the account's address. The platform calls block, and a
+//! locked keychain may wait for an unlock prompt, so each call runs on a thread of its own
+//! with a time bound, and the API is async: callers never wrap it again.
 
 use crate::address::EmailAddress;
 use crate::secret::Secret;
 use keyring::Entry;
-use std::sync::mpsc;
 use std::time::Duration;
 use zeroize::Zeroizing;
 
@@ -79,39 +79,47 @@ impl Keychain {
         &self.service
     }
 
-    pub fn store(&self, user: &EmailAddress, secret: &Secret) -> Result<(), KeychainError> {
+    pub async fn store(&self, user: &EmailAddress, secret: &Secret) -> Result<(), KeychainError> {
         let secret = secret.clone();
         self.call(user, move |entry| entry.set_password(secret.expose()))
+            .await
     }
 
-    pub fn load(&self, user: &EmailAddress) -> Result<Secret, KeychainError> {
-        let found = self.call(user, |entry| entry.get_password().map(Zeroizing::new))?;
+    pub async fn load(&self, user: &EmailAddress) -> Result<Secret, KeychainError> {
+        let found = self
+            .call(user, |entry| entry.get_password().map(Zeroizing::new))
+            .await?;
         Ok(Secret::new(found.to_string()))
     }
 
     /// Deletes the entry; `Ok(false)` when there was none (removal is idempotent).
-    pub fn delete(&self, user: &EmailAddress) -> Result<bool, KeychainError> {
-        match self.call(user, |entry| entry.delete_credential()) {
+    pub async fn delete(&self, user: &EmailAddress) -> Result<bool, KeychainError> {
+        match self.call(user, |entry| entry.delete_credential()).await {
             Ok(()) => Ok(true),
             Err(KeychainError::Missing { .. }) => Ok(false),
             Err(error) => Err(error),
         }
     }
 
-    /// Runs one keychain operation on its own thread, bounded by [`KEYCHAIN_TIMEOUT`].
-    fn call<T: Send + 'static>(
+    /// Runs one keychain operation on its own thread, bounded by [`KEYCHAIN_TIMEOUT`]. A
+    /// thread of its own rather than the runtime's blocking pool: a call that hangs on an
+    /// unanswered prompt then holds nothing the rest of the program needs.
+    async fn call<T: Send + 'static>(
         &self,
         user: &EmailAddress,
         operation: impl FnOnce(&Entry) -> keyring::Result<T> + Send + 'static,
     ) -> Result<T, KeychainError> {
         let (service, name) = (self.service.clone(), user.to_string());
-        let (done, result) = mpsc::channel();
+        let (done, result) = tokio::sync::oneshot::channel();
         std::thread::spawn(move || {
             let outcome = Entry::new(&service, &name).and_then(|entry| operation(&entry));
             let _ = done.send(outcome);
         });
-        match result.recv_timeout(KEYCHAIN_TIMEOUT) {
-            Ok(outcome) => outcome.map_err(|e| classify(e, user)),
+        match tokio::time::timeout(KEYCHAIN_TIMEOUT, result).await {
+            Ok(Ok(outcome)) => outcome.map_err(|e| classify(e, user)),
+            Ok(Err(_)) => Err(KeychainError::Failed {
+                detail: "the keychain call ended without an answer".into(),
+            }),
             Err(_) => Err(KeychainError::TimedOut),
         }
     }

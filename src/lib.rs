@@ -15,6 +15,7 @@ pub mod secret;
 pub mod smtp;
 pub mod test_message;
 pub mod tls;
+pub mod untrusted;
 pub mod when;
 
 /// The desktop window (feature `gui`); the engine modules above never import egui.

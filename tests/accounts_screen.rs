@@ -14,7 +14,7 @@ use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::smtp::{Route, TlsMode};
 use std::time::SystemTime;
-use support::gmail_server::{AccountMode, ServerConfig};
+use support::gmail_server::{AccountMode, Behavior, ServerConfig};
 use support::gui::{PASSWORD, USER, click, harness, has_text, setup, shoot, type_into, wait_for};
 
 const OTHER: &str = "ops@example.org";
@@ -56,19 +56,17 @@ fn record(config: &GuiConfig, user: &str) -> Option<AccountRecord> {
 
 fn secret(config: &GuiConfig, user: &str) -> Result<String, KeychainError> {
     let user = EmailAddress::parse(user).unwrap();
-    config
-        .store
-        .keychain
-        .load(&user)
-        .map(|s| s.expose().to_string())
+    support::block_on(config.store.keychain.load(&user)).map(|s| s.expose().to_string())
 }
 
 fn cleanup(config: &GuiConfig) {
     for user in [USER, OTHER] {
-        let _ = config
-            .store
-            .keychain
-            .delete(&EmailAddress::parse(user).unwrap());
+        let _ = support::block_on(
+            config
+                .store
+                .keychain
+                .delete(&EmailAddress::parse(user).unwrap()),
+        );
     }
 }
 
@@ -157,7 +155,7 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
             .last_test
             .unwrap()
             .cause
-            .as_deref(),
+            .map(|c| c.id()),
         Some("bad_credentials")
     );
     harness
@@ -273,6 +271,66 @@ fn default_and_copy_settings_with_and_without_the_secret() {
         revealed.ends_with(&format!("Password: {PASSWORD}")),
         "asked for, so given"
     );
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_copied_password_is_taken_off_the_clipboard_again() {
+    let mut s = setup(
+        "clipboard",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    s.config.secret_clipboard_time = std::time::Duration::from_millis(300);
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    let reveal = |harness: &mut Harness<'_, SetupApp>| {
+        click(harness, "Copy with password…");
+        harness.get_by_label("Copy with password").click_accesskit();
+        copied_text(harness)
+    };
+    let revealed = reveal(&mut harness);
+    harness.run_steps(1);
+    assert!(has_text(&harness, "removes it in"), "the window says so");
+    // The clipboard still holds it when the time comes: it is removed.
+    s.clipboard.set(&revealed);
+    wait_for(&mut harness, "the clipboard cleared", |h| {
+        has_text(h, "The password was removed from the clipboard.")
+    });
+    assert_eq!(s.clipboard.get(), None);
+
+    // Something else was copied meanwhile: it stays.
+    reveal(&mut harness);
+    s.clipboard.set("a link the person copied since");
+    wait_for(&mut harness, "the clipboard left alone", |h| {
+        has_text(h, "holds something else now")
+    });
+    assert_eq!(
+        s.clipboard.get().as_deref(),
+        Some("a link the person copied since")
+    );
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_cancelled_check_is_recorded_as_cancelled() {
+    let s = setup(
+        "cancel",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into()))
+            .with_behavior(Behavior::StallGreeting),
+    );
+    store(&s.config, USER, PASSWORD, false);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Check");
+    assert!(
+        s.server
+            .wait_for_connections(1, std::time::Duration::from_secs(10))
+    );
+    click(&mut harness, "Cancel");
+    wait_for(&mut harness, "the cancelled badge", |h| {
+        has_text(h, "last run cancelled")
+    });
+    let last = record(&s.config, USER).unwrap().last_test.unwrap();
+    assert_eq!(last.outcome, TestOutcome::Cancelled);
     cleanup(&s.config);
 }
 

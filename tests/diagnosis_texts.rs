@@ -440,6 +440,327 @@ smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepte
         "unknown",
         "The SMTP server requires a secure connection or the client was not authenticated.",
     ),
+    // ---- Gmail's words without their reply code, as wrappers print them.
+    // https://github.com/springside/springside4/pull/22
+    (
+        "bad_credentials",
+        "Username and Password not accepted. Learn more at http://support.google.com/mail/bin/answer.py?answer=14257 b11sm984722igq.7",
+    ),
+    // https://github.com/magepal/magento2-gmail-smtp-app/issues/106
+    (
+        "bad_credentials",
+        "5.7.8 Username and Password not accepted. Learn more at - 5.7.8 https://support.google.com/mail/?p=BadCredentials z55sm449823qth.11 - gsmtp",
+    ),
+    // https://github.com/Ombi-app/Ombi/issues/5099
+    (
+        "bad_credentials",
+        "MailKit.Net.Smtp.SmtpCommandException: 5.7.8 Username and Password not accepted. For more information, go to\n\
+         5.7.8  https://support.google.com/mail/?p=BadCredentials fq6-20020a05690c350600b0061448978753sm924131ywb.41 - gsmtp",
+    ),
+    // https://github.com/thunderbird/thunderbird-android/issues/5607
+    (
+        "app_password_required",
+        "Failed to send some messages\nApplication-specific password required. Learn more at https://support.google.com/mail/?p=invalidsecondfactor",
+    ),
+    // https://github.com/aschroder/Magento-SMTP-Pro-Email-Extension/issues/174
+    (
+        "app_password_required",
+        "Exception message was: 5.7.9 Application-specific password required. Learn more at 5.7.9 https://support.google.com/accounts/answer/185833 b4sm274481wjd.16 - gsmtp",
+    ),
+    // https://github.com/HTBox/crisischeckin/issues/286
+    (
+        "auth_required",
+        "The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.5.1 Authentication Required. Learn more at",
+    ),
+    // https://github.com/dotnet/dotnet-api-docs/issues/11287
+    (
+        "auth_required",
+        "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Authentication Required. For more information, go to",
+    ),
+    // https://github.com/nodemailer/nodemailer/issues/230 (the reply underneath is not shown)
+    (
+        "unknown",
+        "Error: Authentication required, invalid details provided",
+    ),
+    // ---- OS socket errors by number and name: Windows (WSA), Linux and macOS errno.
+    // https://github.com/bitlabstudio/django-registration-email/issues/28
+    (
+        "connection_refused",
+        "error: [Errno 10061] No connection could be made because the target machine actively refused it",
+    ),
+    // https://github.com/manyuanrong/deno-smtp/issues/15
+    (
+        "connection_refused",
+        "error: Uncaught ConnectionRefused: No connection could be made because the target machine actively refused it. (os error 10061)",
+    ),
+    // https://github.com/PHPMailer/PHPMailer/pull/3148 ("SMTP code: 111" is errno, not a reply)
+    (
+        "connection_refused",
+        "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting SMTP server error: Failed to connect to server SMTP code: 111 Additional SMTP info: Connection refused",
+    ),
+    // https://github.com/codesponsor/codesponsor/issues/4 (macOS)
+    (
+        "connection_refused",
+        "ConnectionRefusedError: [Errno 61] Connection refused",
+    ),
+    // https://github.com/sharsil/mailcat/issues/7
+    (
+        "connection_timeout",
+        "TimeoutError: [WinError 10060] A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond",
+    ),
+    // https://github.com/kootenpv/yagmail/issues/93 (the number alone)
+    ("connection_timeout", "socket.error: [Errno 10060] "),
+    // https://github.com/ChurchCRM/CRM/issues/7892
+    (
+        "connection_timeout",
+        "Connection failed. Error #2: stream_socket_client(): Unable to connect to smtp.gmail.com:25 (Connection timed out) [/home2/x/vendor/phpmailer/phpmailer/src/SMTP.php line 421]",
+    ),
+    // https://github.com/eleith/emailjs/issues/96
+    (
+        "connection_timeout",
+        "{ [Error: timedout while connecting to smtp server] code: 4, smtp: undefined }",
+    ),
+    // https://github.com/blayne/heb_curbside/issues/15 (macOS)
+    ("connection_timeout", "[Errno 60] Operation timed out"),
+    // https://github.com/PacktPublishing/Django-4-by-example/issues/18
+    (
+        "connection_reset",
+        "ConnectionResetError: [WinError 10054] An existing connection was forcibly closed by the remote host",
+    ),
+    // https://github.com/FeeiCN/GSIL/issues/33
+    (
+        "connection_reset",
+        "smtplib.SMTPServerDisconnected: Connection unexpectedly closed: [Errno 104] Connection reset by peer",
+    ),
+    // https://github.com/nodemailer/nodemailer/issues/203
+    ("connection_reset", "Error: read ECONNRESET"),
+    // https://github.com/huggingface/knockknock/issues/78 (macOS)
+    (
+        "connection_reset",
+        "ConnectionResetError: [Errno 54] Connection reset by peer",
+    ),
+    // https://github.com/go-mail/mail/issues/65
+    (
+        "connection_reset",
+        "[error] wsarecv: An existing connection was forcibly closed by the remote host.",
+    ),
+    // https://github.com/dart-mailer/mailer/issues/195
+    (
+        "network_unreachable",
+        "Unhandled Exception: SocketException: OS Error: No route to host, errno = 113, address = smtp.gmail.com, port = 57668",
+    ),
+    // https://github.com/kootenpv/yagmail/issues/104
+    (
+        "network_unreachable",
+        "socket.error: [Errno 101] Network is unreachable",
+    ),
+    // https://github.com/jstedfast/MailKit/issues/1590
+    (
+        "dns_failure",
+        "System.Net.Sockets.SocketException (11001): No such host is known.",
+    ),
+    // https://github.com/home-assistant/core/issues/112258 (EAI_AGAIN on musl)
+    ("dns_failure", "[Errno -3] Try again"),
+    // https://github.com/tntkhang/gmail-sender-helper/issues/6
+    (
+        "dns_failure",
+        "javax.mail.MessagingException: Unknown SMTP host: smtp.gmail.com;\n  nested exception is:\n\tjava.net.UnknownHostException: smtp.gmail.com",
+    ),
+    // ---- Older and newer OpenSSL wordings.
+    // https://github.com/dawidd6/action-send-mail/issues/187
+    (
+        "tls_wrong_mode",
+        "140327535802304:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:332:",
+    ),
+    // https://github.com/kenlasko/monize/issues/364 (OpenSSL 3.2)
+    (
+        "tls_wrong_mode",
+        "5082E78C2D7F0000:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number:../deps/openssl/openssl/ssl/record/methods/tlsany_meth.c:77:",
+    ),
+    // https://github.com/nodemailer/nodemailer/issues/595
+    (
+        "tls_wrong_mode",
+        r"[Error: 101057795:error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol:openssl\ssl\s23_clnt.c:794:]",
+    ),
+    // https://github.com/turbodog/python-smtp-mail-sending-tester/issues/2
+    (
+        "tls_wrong_mode",
+        "ssl.SSLError: [SSL: UNKNOWN_PROTOCOL] unknown protocol (_ssl.c:661)",
+    ),
+    // https://github.com/chatwoot/chatwoot/issues/5581
+    (
+        "tls_wrong_mode",
+        "SSL_connect returned=1 errno=0 state=error: wrong version number (OpenSSL::SSL::SSLError)",
+    ),
+    // https://github.com/PHPMailer/PHPMailer/issues/454
+    (
+        "tls_untrusted_certificate",
+        "Warning: stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages: error:14090086:SSL routines:SSL3_GET_SERVER_CERTIFICATE:certificate verify failed in /Applications/XAMPP/xamppfiles/htdocs/class.smtp.php on line 344",
+    ),
+    // https://github.com/php/doc-en/issues/4713 (OpenSSL 3)
+    (
+        "tls_untrusted_certificate",
+        "SMTP Error: Could not connect to SMTP host. Connection failed. stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:0A000086:SSL routines::certificate verify failed",
+    ),
+    // https://github.com/PHPMailer/PHPMailer/issues/950 (the server refused the handshake:
+    // neither a wrong mode nor a trust problem)
+    (
+        "unknown",
+        "stream_socket_enable_crypto(): SSL operation failed with code 1. OpenSSL Error messages:\nerror:14094410:SSL routines:SSL3_READ_BYTES:sslv3 alert handshake failure",
+    ),
+    // ---- Localized wrappers: Windows socket texts, .NET and PHPMailer language packs.
+    // Korean blog post on a Django password-reset mail (find_string id 23448976584)
+    (
+        "connection_refused",
+        "ConnectionRefusedError: [WinError 10061] 대상 컴퓨터에서 연결을 거부했으므로 연결하지 못했습니다",
+    ),
+    // https://github.com/SJang1/korea-covid-19-remaining-vaccine-macro/issues/370 (typed)
+    ("connection_refused", "대상컴퓨터에서 연결을 거부했으므로"),
+    // https://github.com/MogooStudio/analysis/issues/1
+    (
+        "connection_refused",
+        "ConnectionRefusedError: [WinError 10061] 由于目标计算机积极拒绝，无法连接。",
+    ),
+    // https://github.com/IIC2233/Syllabus-2018-1/issues/733
+    (
+        "connection_refused",
+        "ConnectionRefusedError: [WinError 10061] No se puede establecer una conexión ya que el equipo de destino denegó expresamente dicha conexión",
+    ),
+    // https://github.com/elsa-workflows/elsa-core/issues/5754 (MailKit, back-translated)
+    (
+        "connection_refused",
+        "Error message: Unable to connect due to active rejection by the target computer.",
+    ),
+    // https://github.com/SJang1/korea-covid-19-remaining-vaccine-macro/issues/84
+    (
+        "connection_timeout",
+        "TimeoutError: [WinError 10060] 연결된 구성원으로부터 응답이 없어 연결하지 못했거나, 호스트로부터 응답이 없어 연결이 끊어졌습니다",
+    ),
+    // redis test notes, wrapped across two lines (find_string id 52779689692)
+    (
+        "connection_timeout",
+        "TimeoutError: [WinError 10060] 연결된 구성원으로부터 응답이 없어 연결하지 못했거나, \n호스트로부터 응답이 없어 연결이 끊어졌습니다",
+    ),
+    // stjeong/docs.ko-kr consuming-odata-feeds-from-a-workflow.md
+    (
+        "connection_timeout",
+        "System.Net.Sockets.SocketException: 연결된 구성원으로부터 응답이 없어 연결하지 못했거나, 호스트로부터 응답이 없어 연결이 끊어졌습니다.",
+    ),
+    // .NET's Korean "The operation has timed out." (find_string id 61138747838)
+    (
+        "connection_timeout",
+        "\"err\": \"작업 시간을 초과했습니다.\"",
+    ),
+    // https://github.com/zaixia108/AutoNavy_WT/issues/24
+    (
+        "connection_timeout",
+        "TimeoutError: [WinError 10060] 由于连接方在一段时间后没有正确答复或连接的主机没有反应，连接尝试失败。",
+    ),
+    // https://github.com/dotnet/corefx/issues/27228 (smtp.gmail.com:587, back-translated)
+    (
+        "connection_timeout",
+        "ExtendedSocketException: An attempt to establish a connection was unsuccessful, because from another computer for the required time, the desired response was not received, or the already established connection was broken because of the incorrect response of the computer already connected. 64.233.162.109:587",
+    ),
+    // https://github.com/idealo/image-super-resolution/issues/38
+    (
+        "connection_reset",
+        "ConnectionResetError: [WinError 10054] 현재 연결은 원격 호스트에 의해 강제로 끊겼습니다",
+    ),
+    // https://github.com/TokyoTechX-TAs/youtube-batch-upload/issues/8
+    (
+        "connection_reset",
+        "ConnectionResetError: [WinError 10054] 远程主机强迫关闭了一个现有的连接。",
+    ),
+    // Prisma on Korean Windows (find_string id 5789122427)
+    (
+        "network_unreachable",
+        "An error occurred during DNS resolution: proto error: io error: 연결할 수 없는 네트워크에서 소켓 작업을 시도했습니다. (os error 10051)",
+    ),
+    // find_string id 57934638588
+    (
+        "network_unreachable",
+        "OSError('[WinError 10065] 연결할 수 없는 호스트로 소켓 작업을 시도했습니다')",
+    ),
+    // find_string id 23963263638
+    (
+        "dns_failure",
+        "System.Net.Sockets.SocketException: 알려진 호스트가 없습니다.",
+    ),
+    // find_string id 38449988314
+    (
+        "dns_failure",
+        "Caused by: java.net.UnknownHostException: 알려진 호스트가 없습니다",
+    ),
+    // .NET's Korean head with Gmail's English reply (head: zelanko/sql-docs.ko-kr; the reply
+    // as Gmail sends it, see GMAIL.md): the reply decides.
+    (
+        "auth_required",
+        "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.5.1 Authentication Required. Learn more at",
+    ),
+    // zelanko/sql-docs.ko-kr monitor-reporting-services-subscriptions.md (Exchange's 5.7.1)
+    (
+        "unknown",
+        "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.7.1 System.Net.Mail.MailCommand.CheckResponse(SmtpStatusCode statusCode, 문자열 응답)에서 클라이언트가 인증되지 않았습니다.",
+    ),
+    // French .NET head (find_string id 11328316750), Exchange's 5.7.1 again
+    (
+        "unknown",
+        "System.Net.Mail.SmtpException: Le serveur SMTP requiert une connexion sécurisée ou le client n'était pas authentifié. La réponse du serveur était : 5.7.1 Le client n'était pas authentifié",
+    ),
+    // PHPMailer language/phpmailer.lang-ko.php:9 and :10 (no server reply: said for every
+    // refused login or connection)
+    ("unknown", "SMTP 오류: 인증할 수 없습니다."),
+    ("unknown", "SMTP 오류: SMTP 호스트에 접속할 수 없습니다."),
+    // phpmailer.lang-de.php:8, phpmailer.lang-ja.php:12, phpmailer.lang-zh_cn.php:11
+    ("unknown", "SMTP-Fehler: Authentifizierung fehlgeschlagen."),
+    ("unknown", "SMTPエラー: 認証できませんでした。"),
+    ("unknown", "SMTP 错误：登录失败。"),
+    // https://github.com/SJang1/... and others: WSAECONNABORTED, local software (find_string
+    // id 34571783122): not a reset by the server
+    (
+        "unknown",
+        "ConnectionAbortedError: [WinError 10053] 현재 연결은 사용자의 호스트 시스템의 소프트웨어의 의해 중단되었습니다",
+    ),
+    // ---- smtp-setup's own messages pasted back (from a log or a cron mail), and the
+    // keychain errors other tools print for the same Secret Service.
+    (
+        "keychain_unavailable",
+        "smtp-setup: The keychain is locked (or access to it was refused). Unlock it and try again.",
+    ),
+    // The D-Bus error when no Secret Service runs (as secret-tool and Python's keyring show it)
+    (
+        "keychain_unavailable",
+        "org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files",
+    ),
+    // Python's keyring package with no backend (keyring.errors.NoKeyringError)
+    (
+        "keychain_unavailable",
+        "keyring.errors.NoKeyringError: No recommended backend was available. Install a recommended 3rd party backend package; or, install the keyrings.alt package if you want to use the non-recommended backends. See https://pypi.org/project/keyring for details.",
+    ),
+    (
+        "secret_missing",
+        "smtp-setup: The keychain has no password stored for jane@gmail.com.",
+    ),
+    (
+        "secret_missing",
+        "{\"error\": \"The keychain has no password stored for ops@example.org.\"}",
+    ),
+    (
+        "oauth_no_redirect",
+        "✗ Google sign-in failed: No answer from the browser within 300 s; the sign-in was not finished.",
+    ),
+    (
+        "oauth_no_redirect",
+        "\"error\": \"No answer from the browser within 120 s; the sign-in was not finished.\"",
+    ),
+    (
+        "internal_error",
+        "smtp-setup 0.1.0 hit an internal error at src/smtp/check.rs:120. This is a bug: please report it",
+    ),
+    (
+        "internal_error",
+        "smtp-setup 0.2.0 hit an internal error while checking.",
+    ),
     ("unknown", "Authentication failed"),
     (
         "unknown",

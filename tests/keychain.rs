@@ -199,6 +199,126 @@ fn replace_keeps_the_old_secret_when_the_new_one_fails() {
 }
 
 #[test]
+fn replace_puts_the_old_secret_back_when_the_index_cannot_be_written() {
+    let sandbox = Sandbox::new("replace-unwritable");
+    assert_eq!(
+        sandbox.store(&server_accepting(OLD), USER, OLD, &[]).code,
+        0
+    );
+    // The lock file turned into a directory: the index can be read but not updated, and
+    // only after the keychain already holds the new secret (tests run as root, so file
+    // permissions would not stop the write).
+    let lock = sandbox.config.path().join("accounts.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let server = server_accepting(NEW);
+    let failed = sandbox.store(&server, USER, NEW, &[]);
+    assert_ne!(failed.code, 0, "{}", failed.stdout);
+    assert!(failed.stderr.contains("accounts.lock"), "{}", failed.stderr);
+    assert_eq!(server.auth_attempts().len(), 1, "NEW was verified first");
+    assert_eq!(sandbox.lookup(USER).as_deref(), Some(OLD));
+
+    // A new account whose index entry cannot be written leaves no secret behind.
+    let other = "ops@example.org";
+    let server = GmailServer::start(ServerConfig::with_account(
+        other,
+        AccountMode::AppPassword(NEW.into()),
+    ));
+    assert_ne!(sandbox.store(&server, other, NEW, &[]).code, 0);
+    assert_eq!(sandbox.lookup(other), None);
+}
+
+#[test]
+fn ctrl_c_is_recorded_as_cancelled() {
+    let sandbox = Sandbox::new("cancelled");
+    let server = server_accepting(OLD);
+    assert_eq!(sandbox.store(&server, USER, OLD, &[]).code, 0);
+    drop(server);
+    // The account's server now never greets: the check waits until it is interrupted.
+    let silent = GmailServer::start(
+        ServerConfig::with_account(USER, AccountMode::AppPassword(OLD.into()))
+            .with_behavior(support::gmail_server::Behavior::StallGreeting),
+    );
+    let ca = silent.ca.file.to_string_lossy().into_owned();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_smtp-setup"));
+    command
+        .args([
+            "check",
+            "--server",
+            &format!("127.0.0.1:{}", silent.starttls_port()),
+            "--tls",
+            "starttls",
+            "--ca-file",
+            &ca,
+            "--timeout",
+            "30",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    for (name, value) in sandbox.env() {
+        command.env(name, value.unwrap());
+    }
+    let mut child = command.spawn().unwrap();
+    if !silent.wait_for_connections(1, std::time::Duration::from_secs(20)) {
+        let _ = child.kill();
+        panic!("the check did not connect: {:?}", child.wait_with_output());
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let account = &sandbox.accounts()[0]["account"];
+    assert_eq!(account["last_test"]["outcome"], "cancelled", "{account}");
+    let list = sandbox.run(&["accounts", "list"], "");
+    assert!(
+        list.stdout.contains("last run cancelled"),
+        "{}",
+        list.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn settings_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new("modes");
+    let nested = sandbox.config.path().join("fresh");
+    let mut env = sandbox.env();
+    env[1].1 = Some(nested.to_string_lossy().into_owned());
+    let server = server_accepting(OLD);
+    let server_arg = format!("127.0.0.1:{}", server.starttls_port());
+    let ca = server.ca.file.to_string_lossy().into_owned();
+    let env: Vec<(&str, Option<&str>)> = env.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+    let stored = run_cli(
+        &[
+            "store",
+            "--user",
+            USER,
+            "--server",
+            &server_arg,
+            "--ca-file",
+            &ca,
+            "--password-stdin",
+        ],
+        OLD,
+        &env,
+    );
+    assert_eq!(stored.code, 0, "{}", stored.stderr);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&nested), 0o700);
+    assert_eq!(mode(&nested.join("accounts.toml")), 0o600);
+    assert_eq!(mode(&nested.join("accounts.lock")), 0o600);
+    let names: Vec<String> = std::fs::read_dir(&nested)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
 fn check_and_send_test_read_the_secret_from_the_keychain() {
     let sandbox = Sandbox::new("use");
     let server = server_accepting(OLD);

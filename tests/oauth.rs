@@ -124,14 +124,14 @@ async fn sign_in_then_xoauth2_works_and_only_the_refresh_token_is_kept() {
 
     let (store, _dir) = store("signin");
     let saved = save(&store, &google, grant).await;
-    let stored = store.keychain.load(&user()).unwrap();
+    let stored = store.keychain.load(&user()).await.unwrap();
     assert!(stored.expose().contains("refresh_token"));
     assert!(
         !stored.expose().contains(access.expose()),
         "access tokens are not stored"
     );
     assert_eq!(saved.record.auth, smtp_setup::accounts::AuthMethod::OAuth);
-    store.keychain.delete(&user()).unwrap();
+    store.keychain.delete(&user()).await.unwrap();
 }
 
 #[tokio::test]
@@ -156,11 +156,41 @@ async fn an_expired_access_token_is_refreshed_before_use() {
     google.oauth.revoke_refresh_tokens();
     let error = store.login(&saved.record).await.unwrap_err();
     assert_eq!(
-        diagnose(Evidence::Text(&error.to_string())).cause.id(),
-        "oauth_invalid_grant",
+        error.cause().map(|c| c.id()),
+        Some("oauth_invalid_grant"),
         "{error}"
     );
-    store.keychain.delete(&user()).unwrap();
+    store.keychain.delete(&user()).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_failed_refresh_shows_as_failing_in_the_account_list() {
+    let google = google(AuthorizeMode::Grant);
+    let grant = sign_in(&google).await.unwrap();
+    let (store, dir) = store("refresh-recorded");
+    save(&store, &google, grant).await;
+    google.oauth.revoke_refresh_tokens();
+    let env = [
+        (
+            "SMTP_SETUP_CONFIG_DIR",
+            Some(dir.path().to_str().unwrap().to_string()),
+        ),
+        (
+            "SMTP_SETUP_KEYCHAIN_SERVICE",
+            Some(store.keychain.service().to_string()),
+        ),
+    ];
+    let env: Vec<(&str, Option<&str>)> = env.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+    // The test servers run on threads of their own, so waiting for the CLI here is fine.
+    let ca = google.smtp.ca.file.to_str().unwrap();
+    let check = support::cli::run_cli(&["check", "--ca-file", ca, "--json"], "", &env);
+    let list = support::cli::run_cli(&["accounts", "list", "--json"], "", &env);
+    assert_eq!(check.code, 5, "{}{}", check.stdout, check.stderr);
+    let accounts: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    let last = &accounts[0]["account"]["last_test"];
+    assert_eq!(last["outcome"], "failed", "{}", list.stdout);
+    assert_eq!(last["cause"], "oauth_invalid_grant", "{}", list.stdout);
+    store.keychain.delete(&user()).await.unwrap();
 }
 
 #[tokio::test]
@@ -176,16 +206,45 @@ async fn a_rejected_access_token_is_oauth_token_rejected() {
 }
 
 #[tokio::test]
-async fn a_wrong_state_is_refused() {
+async fn a_wrong_state_is_answered_and_never_exchanged() {
     let google = google(AuthorizeMode::WrongState);
-    assert_eq!(
-        sign_in(&google).await.unwrap_err(),
-        OAuthError::StateMismatch
-    );
+    let client = OAuthClient::from_json(&google.oauth.client_json()).unwrap();
+    let pending = start_authorization(&client, &user()).await.unwrap();
+    let url = pending.url().to_string();
+    let waiting = tokio::spawn(pending.finish(Duration::from_secs(2)));
+    let page = follow(&url).await;
+    assert_eq!(page.status, 400, "{}", page.body);
+    // The forged answer does not end the sign-in: only the deadline does.
+    let error = waiting.await.unwrap().unwrap_err();
+    assert!(matches!(error, OAuthError::Timeout(_)), "{error}");
     assert!(
         google.oauth.token_requests().is_empty(),
         "a forged answer is never exchanged"
     );
+}
+
+#[tokio::test]
+async fn stray_requests_do_not_end_or_delay_the_sign_in() {
+    let google = google(AuthorizeMode::Grant);
+    let client = OAuthClient::from_json(&google.oauth.client_json()).unwrap();
+    let pending = start_authorization(&client, &user()).await.unwrap();
+    let (url, redirect) = (
+        pending.url().to_string(),
+        pending.redirect_uri().to_string(),
+    );
+    // Well under the old one-connection-at-a-time wait of 10 s for an idle preconnect.
+    let waiting = tokio::spawn(pending.finish(Duration::from_secs(4)));
+    // A browser's idle preconnect, held open for the whole sign-in.
+    let listener = redirect.trim_start_matches("http://").trim_end_matches('/');
+    let _idle = tokio::net::TcpStream::connect(listener).await.unwrap();
+    // A request with someone else's state, and one with none.
+    let forged = follow(&format!("{redirect}?state=evil&code=stolen")).await;
+    assert_eq!(forged.status, 400, "{}", forged.body);
+    let bare = follow(&redirect).await;
+    assert_eq!(bare.status, 400, "{}", bare.body);
+    assert_eq!(follow(&url).await.status, 200);
+    let grant = waiting.await.unwrap();
+    assert!(grant.is_ok(), "{:?}", grant.err());
 }
 
 #[tokio::test]
@@ -198,13 +257,59 @@ async fn declined_missing_code_and_wrong_scope_are_named() {
         let google = google(mode);
         let error = sign_in(&google).await.unwrap_err();
         assert_eq!(
-            diagnose(Evidence::Text(&error.to_string())).cause.id(),
+            diagnose(Evidence::OAuth(&error)).cause.id(),
             cause,
             "{error}"
         );
     }
     let google = google(AuthorizeMode::MissingCode);
     assert_eq!(sign_in(&google).await.unwrap_err(), OAuthError::MissingCode);
+}
+
+#[test]
+fn an_http_token_endpoint_is_refused_before_any_request() {
+    // 0.0.0.0 reaches this machine but is not a loopback name: a stand-in for any remote
+    // host, with a listener to prove nothing was sent.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let token_url = format!("http://0.0.0.0:{port}/token");
+    let file = format!(
+        r#"{{"installed":{{"client_id":"id.apps.googleusercontent.com","client_secret":"GOCSPX-s","token_uri":"{token_url}"}}}}"#
+    );
+    let error = OAuthClient::from_json(&file).unwrap_err();
+    assert!(matches!(error, OAuthError::Insecure { .. }), "{error}");
+    assert!(error.to_string().contains("token_uri"), "{error}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.json");
+    std::fs::write(
+        &path,
+        r#"{"installed":{"client_id":"id.apps.googleusercontent.com","client_secret":"GOCSPX-s"}}"#,
+    )
+    .unwrap();
+    let run = support::cli::run_cli(
+        &[
+            "oauth",
+            "authorize",
+            "--user",
+            USER,
+            "--client-file",
+            path.to_str().unwrap(),
+        ],
+        "",
+        &[("SMTP_SETUP_OAUTH_TOKEN_URL", Some(&token_url))],
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("SMTP_SETUP_OAUTH_TOKEN_URL"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        matches!(listener.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "nothing may reach the insecure endpoint"
+    );
 }
 
 #[tokio::test]
@@ -235,6 +340,10 @@ async fn google_error_pages_are_diagnosed() {
             .await
             .unwrap_err();
         assert!(matches!(error, OAuthError::Timeout(_)), "{error}");
+        // The browser never comes back from these pages: its own cause, not "unknown".
+        let waited = diagnose(Evidence::OAuth(&error));
+        assert_eq!(waited.cause.id(), "oauth_no_redirect");
+        assert!(waited.explanation.contains("policy_enforced"));
     }
 }
 
@@ -315,5 +424,40 @@ fn cli_authorizes_then_checks_with_the_stored_refresh_token() {
             .contains("https://myaccount.google.com/connections"),
         "{}",
         removed.stdout
+    );
+}
+
+#[test]
+fn a_browser_that_never_comes_back_is_oauth_no_redirect() {
+    let google = google(AuthorizeMode::Grant);
+    let dir = tempfile::tempdir().unwrap();
+    let client_file = dir.path().join("client_secret_test.json");
+    std::fs::write(&client_file, google.oauth.client_json()).unwrap();
+    let run = support::cli::run_cli(
+        &[
+            "oauth",
+            "authorize",
+            "--user",
+            USER,
+            "--client-file",
+            client_file.to_str().unwrap(),
+            "--browser-timeout",
+            "1",
+            "--json",
+        ],
+        "",
+        &[("SMTP_SETUP_CONFIG_DIR", dir.path().to_str())],
+    );
+    assert_eq!(run.code, 5, "{}{}", run.stdout, run.stderr);
+    let result: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(result["cause"], "oauth_no_redirect", "{}", run.stdout);
+    assert!(
+        result["diagnosis"]["steps"][1]
+            .as_str()
+            .unwrap()
+            .contains("ssh -L"),
+        "{}",
+        run.stdout
     );
 }

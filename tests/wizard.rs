@@ -63,7 +63,7 @@ fn happy_path_stores_the_secret_and_sends_the_message() {
     shoot(&mut harness, "wizard-4-verify");
     let user = EmailAddress::parse(USER).unwrap();
     assert_eq!(
-        keychain.load(&user).unwrap().expose(),
+        support::block_on(keychain.load(&user)).unwrap().expose(),
         PASSWORD,
         "the secret is in the keychain"
     );
@@ -96,7 +96,7 @@ fn happy_path_stores_the_secret_and_sends_the_message() {
             "https://myaccount.google.com/apppasswords"
         ]
     );
-    keychain.delete(&user).unwrap();
+    support::block_on(keychain.delete(&user)).unwrap();
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn account_password_is_diagnosed_and_leads_back_to_step_3() {
     assert!(has_text(&harness, "Go to step 3: App password"));
     let user = EmailAddress::parse(USER).unwrap();
     assert!(
-        s.config.store.keychain.load(&user).is_err(),
+        support::block_on(s.config.store.keychain.load(&user)).is_err(),
         "nothing is stored"
     );
     click(&mut harness, "Go to step 3: App password");
@@ -245,11 +245,13 @@ fn a_stored_address_offers_retest_instead_of_a_duplicate() {
     assert_eq!(step(&harness), SetupStep::Verify);
     wait_for(&mut harness, "the re-test", |h| has_text(h, "still works"));
     assert_eq!(s.server.auth_attempts().len(), 2);
-    s.config
-        .store
-        .keychain
-        .delete(&EmailAddress::parse(USER).unwrap())
-        .unwrap();
+    support::block_on(
+        s.config
+            .store
+            .keychain
+            .delete(&EmailAddress::parse(USER).unwrap()),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -301,12 +303,13 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
     wait_for(&mut harness, "the verified save", |h| {
         has_text(h, "Gmail accepted the Google sign-in")
     });
-    let stored = s
-        .config
-        .store
-        .keychain
-        .load(&EmailAddress::parse(USER).unwrap())
-        .unwrap();
+    let stored = support::block_on(
+        s.config
+            .store
+            .keychain
+            .load(&EmailAddress::parse(USER).unwrap()),
+    )
+    .unwrap();
     assert!(stored.expose().contains("refresh_token"));
     click(&mut harness, "Continue");
     click(&mut harness, "Send test message");
@@ -316,11 +319,13 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
     click(&mut harness, "Continue");
     assert_eq!(step(&harness), SetupStep::Done);
     assert!(has_text(&harness, "XOAUTH2"));
-    s.config
-        .store
-        .keychain
-        .delete(&EmailAddress::parse(USER).unwrap())
-        .unwrap();
+    support::block_on(
+        s.config
+            .store
+            .keychain
+            .delete(&EmailAddress::parse(USER).unwrap()),
+    )
+    .unwrap();
 }
 
 #[test]

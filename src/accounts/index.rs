@@ -3,6 +3,7 @@
 //! processes with a lock file, so two `store` commands at once lose nothing. A file that
 //! cannot be read is reported, never silently replaced.
 
+use crate::diagnosis::Cause;
 use crate::smtp::TlsMode;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
@@ -38,6 +39,8 @@ impl AuthMethod {
 pub enum TestOutcome {
     Ok,
     Failed,
+    /// Stopped before it ended: neither OK nor failing.
+    Cancelled,
 }
 
 /// The last check or test send of an account.
@@ -46,9 +49,9 @@ pub struct TestResult {
     #[serde(with = "rfc3339")]
     pub time: SystemTime,
     pub outcome: TestOutcome,
-    /// The diagnosis cause id when it failed.
+    /// The diagnosis cause when it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: Option<String>,
+    pub cause: Option<Cause>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,19 +239,18 @@ impl IndexFile {
             path: path.clone(),
             source,
         };
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io)?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path).map_err(io)?;
         // Released when the file is closed.
         file.lock().map_err(io)?;
         Ok(file)
     }
 
     fn create_dir(&self) -> Result<(), IndexError> {
-        fs::create_dir_all(&self.dir).map_err(|source| IndexError::Io {
+        private_dir(&self.dir).map_err(|source| IndexError::Io {
             action: "create",
             path: self.dir.clone(),
             source,
@@ -258,29 +260,38 @@ impl IndexFile {
     /// Atomic replace: a reader sees the old file or the new one, never half of either.
     fn write(&self, index: &AccountIndex) -> Result<(), IndexError> {
         let path = self.path();
-        let temp = self
-            .dir
-            .join(format!(".{INDEX_FILE}.{}.tmp", std::process::id()));
-        let io = |action, source| IndexError::Io {
-            action,
+        let text = toml::to_string_pretty(index).expect("the index always serializes");
+        write_private(&path, text.as_bytes()).map_err(|source| IndexError::Io {
+            action: "write",
             path: path.clone(),
             source,
-        };
-        let text = toml::to_string_pretty(index).expect("the index always serializes");
-        let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&temp).map_err(|e| io("write", e))?;
-        file.write_all(text.as_bytes())
-            .map_err(|e| io("write", e))?;
-        file.sync_all().map_err(|e| io("write", e))?;
-        drop(file);
-        fs::rename(&temp, &path).map_err(|e| {
-            let _ = fs::remove_file(&temp);
-            io("replace", e)
         })
     }
+}
+
+/// Creates `dir` (and missing parents) readable by this user only (0700 on Unix).
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Replaces `path` atomically with `contents`, readable by this user only (0600 on Unix). The
+/// temporary file has a random name in the same directory and is created new (`O_EXCL`, so
+/// a planted file or symlink there is never followed or reused), then renamed over `path`.
+pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    private_dir(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".smtp-setup-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Timestamps as RFC 3339 text, readable in the file.

@@ -1,6 +1,8 @@
 //! Accounts: secrets in the OS keychain, everything else in the account index. Saving
-//! verifies first, replacing keeps the old secret unless the new one works, and removal
-//! reports exactly what is left if one side fails.
+//! verifies first, replacing keeps the old secret unless the new one works (and puts it back
+//! if anything after the keychain write fails), removal reports exactly what is left if one
+//! side fails, and every run of a stored account is recorded: passed, failed with its cause
+//! (a refused token refresh or an unreadable keychain included), or cancelled.
 
 pub mod index;
 
@@ -10,12 +12,12 @@ pub use index::{
 
 use crate::address::EmailAddress;
 use crate::app_password::AppPassword;
-use crate::diagnosis::{Evidence, diagnose};
+use crate::diagnosis::{Cause, Evidence, diagnose};
 use crate::keychain::{Keychain, KeychainError};
 use crate::oauth::{Grant, OAuthError, refresh_access_token};
 use crate::provider::{APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GMAIL_SMTP_HOST};
 use crate::secret::Secret;
-use crate::smtp::{CheckOptions, CheckReport, Credential, EventSink, Route, run_check};
+use crate::smtp::{CheckOptions, CheckReport, Credential, EventSink, Route, TestSend, run_check};
 use std::time::SystemTime;
 
 /// The index and the keychain together.
@@ -47,6 +49,27 @@ pub enum AccountError {
     /// The new password did not authenticate; nothing was stored or replaced.
     #[error("The password was not saved: {}", .0.outcome.as_ref().err().map(|f| f.detail.as_str()).unwrap_or(""))]
     NotVerified(Box<CheckReport>),
+}
+
+impl AccountError {
+    /// The diagnosis cause a failed login is recorded with, when it is one a person can act
+    /// on at the account (not a settings file that cannot be read).
+    pub fn cause(&self) -> Option<Cause> {
+        match self {
+            AccountError::OAuth(error) => Some(diagnose(Evidence::OAuth(error)).cause),
+            AccountError::Keychain(KeychainError::Missing { .. }) => Some(Cause::SecretMissing),
+            AccountError::Keychain(_) => Some(Cause::KeychainUnavailable),
+            AccountError::NotVerified(report) => report
+                .outcome
+                .as_ref()
+                .err()
+                .map(|f| diagnose(Evidence::Failure(f)).cause),
+            AccountError::Index(_)
+            | AccountError::NotFound(_)
+            | AccountError::NoAccounts
+            | AccountError::NoDefault => None,
+        }
+    }
 }
 
 /// How to verify before saving.
@@ -171,12 +194,7 @@ impl AccountStore {
     pub async fn login(&self, record: &AccountRecord) -> Result<Credential, AccountError> {
         let user = EmailAddress::parse(&record.address)
             .map_err(|_| AccountError::NotFound(record.address.clone()))?;
-        let (keychain, for_keychain) = (self.keychain.clone(), user.clone());
-        let secret = tokio::task::spawn_blocking(move || keychain.load(&for_keychain))
-            .await
-            .map_err(|e| KeychainError::Failed {
-                detail: e.to_string(),
-            })??;
+        let secret = self.keychain.load(&user).await?;
         Ok(match record.auth {
             AuthMethod::AppPassword => match AppPassword::parse(secret.expose()) {
                 Ok(password) => Credential::AppPassword { user, password },
@@ -193,6 +211,38 @@ impl AccountStore {
                 }
             }
         })
+    }
+
+    /// Checks a stored account, or sends a test message with it, and records how it ended:
+    /// passed, failed with its cause (including a refused token refresh or a keychain that
+    /// cannot be read), or cancelled when this future is dropped before the end (Cancel in
+    /// the window, Ctrl-C in a terminal). A result that cannot be recorded still returns.
+    pub async fn check_account(
+        &self,
+        record: &AccountRecord,
+        options: &CheckOptions,
+        send: Option<&TestSend>,
+        sink: EventSink,
+    ) -> Result<CheckReport, AccountError> {
+        let mut pending = RecordOnDrop {
+            store: self,
+            address: &record.address,
+            armed: true,
+        };
+        let credential = match self.login(record).await {
+            Ok(credential) => credential,
+            Err(error) => {
+                pending.armed = false;
+                if let Some(cause) = error.cause() {
+                    let _ = self.record(&record.address, TestOutcome::Failed, Some(cause));
+                }
+                return Err(error);
+            }
+        };
+        let report = run_check(options, &credential, send, sink).await;
+        pending.armed = false;
+        let _ = self.record_report(&record.address, &report);
+        Ok(report)
     }
 
     /// Verifies the app password (unless told to skip), then stores it; see `save`.
@@ -227,13 +277,12 @@ impl AccountStore {
             Verification::Skip { route } => (route, None, false),
         };
         let auth = new.method();
-        let (keychain, user_for_keychain, secret) =
-            (self.keychain.clone(), user.clone(), new.into_keychain());
-        tokio::task::spawn_blocking(move || keychain.store(&user_for_keychain, &secret))
-            .await
-            .map_err(|e| KeychainError::Failed {
-                detail: e.to_string(),
-            })??;
+        // The secret it replaces, to put back if the index cannot be written.
+        let previous_secret = match self.index.load()?.find(user.as_str()) {
+            Some(_) => self.keychain.load(user).await.ok(),
+            None => None,
+        };
+        self.keychain.store(user, &new.into_keychain()).await?;
 
         let now = SystemTime::now();
         let result = self.index.update(|index| {
@@ -272,33 +321,45 @@ impl AccountStore {
                 report,
             }),
             Err(error) => {
-                // A secret without an index entry would be invisible: take it back out.
-                let _ = self.keychain.delete(user);
+                // The keychain must match the index: the old secret goes back, and a new
+                // account's secret, which no index entry would show, comes out again.
+                let _ = match previous_secret {
+                    Some(old) => self.keychain.store(user, &old).await,
+                    None => self.keychain.delete(user).await.map(|_| ()),
+                };
                 Err(error.into())
             }
         }
     }
 
-    /// Records the outcome of a check or test send (the badge in the account list).
-    pub fn record_result(&self, address: &str, report: &CheckReport) -> Result<(), AccountError> {
+    /// Records a check's or test send's report (the badge in the account list).
+    pub fn record_report(&self, address: &str, report: &CheckReport) -> Result<(), AccountError> {
+        match report.outcome.as_ref() {
+            Ok(_) => self.record(address, TestOutcome::Ok, None),
+            Err(failure) => self.record(
+                address,
+                TestOutcome::Failed,
+                Some(diagnose(Evidence::Failure(failure)).cause),
+            ),
+        }
+    }
+
+    /// Records how a run of the account ended; a pass also counts as verified.
+    pub fn record(
+        &self,
+        address: &str,
+        outcome: TestOutcome,
+        cause: Option<Cause>,
+    ) -> Result<(), AccountError> {
         let now = SystemTime::now();
         self.index.update(|index| {
             if let Some(record) = index.find_mut(address) {
-                let cause = report
-                    .outcome
-                    .as_ref()
-                    .err()
-                    .map(|f| diagnose(Evidence::Failure(f)).cause.id().to_string());
-                if cause.is_none() {
+                if outcome == TestOutcome::Ok {
                     record.last_verified = Some(now);
                 }
                 record.last_test = Some(TestResult {
                     time: now,
-                    outcome: if cause.is_none() {
-                        TestOutcome::Ok
-                    } else {
-                        TestOutcome::Failed
-                    },
+                    outcome,
                     cause,
                 });
             }
@@ -319,11 +380,11 @@ impl AccountStore {
     /// Removes the keychain entry, then the index entry. Safe to repeat. If the keychain
     /// cannot be reached the index entry stays, so the account is still listed and the
     /// removal can be retried.
-    pub fn remove(&self, address: &str) -> Result<Removal, AccountError> {
+    pub async fn remove(&self, address: &str) -> Result<Removal, AccountError> {
         let user = EmailAddress::parse(address)
             .map_err(|_| AccountError::NotFound(address.to_string()))?;
         let listed = self.index.load()?.find(address).is_some();
-        let keychain_entry_removed = match self.keychain.delete(&user) {
+        let keychain_entry_removed = match self.keychain.delete(&user).await {
             Ok(removed) => removed,
             Err(error) => {
                 let mut remaining = vec![format!("the keychain entry (not removed: {error})")];
@@ -348,6 +409,24 @@ impl AccountStore {
                 index_entry_removed: false,
                 remaining: vec![format!("the account in the list (not removed: {error})")],
             }),
+        }
+    }
+}
+
+/// Records a run as cancelled if it is dropped before it ends.
+struct RecordOnDrop<'a> {
+    store: &'a AccountStore,
+    address: &'a str,
+    armed: bool,
+}
+
+impl Drop for RecordOnDrop<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            // Synchronous: a dropped future cannot await. The write is one small file.
+            let _ = self
+                .store
+                .record(self.address, TestOutcome::Cancelled, None);
         }
     }
 }

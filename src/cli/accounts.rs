@@ -1,5 +1,7 @@
 //! `accounts list|show|remove|set-default`: the stored accounts, never their secrets.
 
+use super::connect::runtime;
+use super::console::{json_pretty, say};
 use super::{Failure, exit};
 use clap::Subcommand;
 use serde_json::json;
@@ -44,7 +46,7 @@ pub fn run(command: AccountsCommand) -> Result<u8, Failure> {
         AccountsCommand::Remove { address } => remove(&store, &address),
         AccountsCommand::SetDefault { address } => {
             store.set_default(&address)?;
-            println!("{address} is now the default account.");
+            say(&format!("{address} is now the default account."));
             Ok(exit::OK)
         }
     }
@@ -63,22 +65,17 @@ fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
             .iter()
             .map(|r| json!({"default": is_default(index, r), "account": r}))
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&accounts).unwrap_or_default()
-        );
+        json_pretty(&accounts);
         return Ok(exit::OK);
     }
     if index.accounts.is_empty() {
-        println!(
-            "No accounts stored. Add one with `smtp-setup store --user ADDR --password-stdin`."
-        );
+        say("No accounts stored. Add one with `smtp-setup store --user ADDR --password-stdin`.");
         return Ok(exit::OK);
     }
     let now = SystemTime::now();
     for record in &index.accounts {
         let marker = if is_default(index, record) { "*" } else { " " };
-        println!(
+        say(&format!(
             "{marker} {:<32} {:<14} {}:{} {:<13} {}",
             record.address,
             record.auth.label(),
@@ -86,9 +83,9 @@ fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
             record.port,
             record.tls.to_string(),
             status(record, now)
-        );
+        ));
     }
-    println!("(* = default)");
+    say("(* = default)");
     Ok(exit::OK)
 }
 
@@ -98,12 +95,9 @@ fn status(record: &AccountRecord, now: SystemTime) -> String {
         None => "never tested".to_string(),
         Some(test) => match test.outcome {
             TestOutcome::Ok => format!("OK, tested {}", when::ago(test.time, now)),
+            TestOutcome::Cancelled => format!("last run cancelled {}", when::ago(test.time, now)),
             TestOutcome::Failed => {
-                let cause = test
-                    .cause
-                    .as_deref()
-                    .and_then(Cause::from_id)
-                    .unwrap_or(Cause::Unknown);
+                let cause = test.cause.unwrap_or(Cause::Unknown);
                 format!(
                     "failing: {} ({})",
                     Diagnosis::for_cause(cause).title,
@@ -119,10 +113,7 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
     let record = store.resolve(Some(address))?;
     let user = EmailAddress::parse(&record.address).map_err(|e| Failure::usage(e.to_string()))?;
     // Only whether the secret is there, never the secret.
-    let secret = match store.keychain.load(&user) {
-        Ok(_) => Ok(()),
-        Err(error) => Err(error),
-    };
+    let secret = runtime()?.block_on(store.keychain.load(&user)).map(drop);
     if json {
         let value = json!({
             "default": is_default(&index, &record),
@@ -131,49 +122,42 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
             "keychain_service": store.keychain.service(),
             "keychain_error": secret.as_ref().err().map(ToString::to_string),
         });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
+        json_pretty(&value);
         return Ok(exit::OK);
     }
     let now = SystemTime::now();
-    println!(
-        "{}{}",
-        record.address,
-        if is_default(&index, &record) {
-            " (default)"
-        } else {
-            ""
-        }
-    );
-    println!("  Method:        {}", record.auth.label());
-    println!(
+    let default = if is_default(&index, &record) {
+        " (default)"
+    } else {
+        ""
+    };
+    say(&format!("{}{default}", record.address));
+    say(&format!("  Method:        {}", record.auth.label()));
+    say(&format!(
         "  Server:        {}:{} ({})",
         record.server, record.port, record.tls
-    );
-    println!("  Created:       {}", when::exact(record.created));
-    match record.last_verified {
-        Some(time) => println!(
+    ));
+    say(&format!("  Created:       {}", when::exact(record.created)));
+    say(&match record.last_verified {
+        Some(time) => format!(
             "  Last verified: {} ({})",
             when::ago(time, now),
             when::exact(time)
         ),
-        None => println!("  Last verified: never"),
-    }
-    println!("  Last result:   {}", status(&record, now));
-    match &secret {
-        Ok(()) => println!(
+        None => "  Last verified: never".to_string(),
+    });
+    say(&format!("  Last result:   {}", status(&record, now)));
+    say(&match &secret {
+        Ok(()) => format!(
             "  Secret:        in the system keychain (service \"{}\")",
             store.keychain.service()
         ),
         Err(KeychainError::Missing { .. }) => {
-            println!(
-                "  Secret:        missing from the keychain; store it again with `smtp-setup store`"
-            )
+            "  Secret:        missing from the keychain; store it again with `smtp-setup store`"
+                .to_string()
         }
-        Err(error) => println!("  Secret:        cannot be read: {error}"),
-    }
+        Err(error) => format!("  Secret:        cannot be read: {error}"),
+    });
     Ok(exit::OK)
 }
 
@@ -182,24 +166,27 @@ fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
         .list()?
         .find(address)
         .map_or(AuthMethod::AppPassword, |r| r.auth);
-    let removal = store.remove(address)?;
+    let removal = runtime()?.block_on(store.remove(address))?;
     if !removal.keychain_entry_removed
         && !removal.index_entry_removed
         && removal.remaining.is_empty()
     {
-        println!("Nothing to remove: {address} is not stored.");
+        say(&format!("Nothing to remove: {address} is not stored."));
         return Ok(exit::OK);
     }
     if removal.keychain_entry_removed {
-        println!("Removed the app password from the system keychain.");
+        say(match method {
+            AuthMethod::AppPassword => "Removed the app password from the system keychain.",
+            AuthMethod::OAuth => "Removed the Google sign-in from the system keychain.",
+        });
     }
     if removal.index_entry_removed {
-        println!("Removed {address} from the account list.");
+        say(&format!("Removed {address} from the account list."));
     }
     for what in &removal.remaining {
-        println!("Still there: {what}.");
+        say(&format!("Still there: {what}."));
     }
-    println!("{}", removal.revoke_hint(method));
+    say(&removal.revoke_hint(method));
     if removal.remaining.is_empty() {
         Ok(exit::OK)
     } else if removal

@@ -1,7 +1,7 @@
 //! `check`, `send-test` and `store`: everything that talks to the server.
 
 use super::output::Printer;
-use super::{Failure, exit};
+use super::{Failure, Secrets, exit};
 use clap::{Args as ClapArgs, ValueEnum};
 use smtp_setup::accounts::{AccountError, AccountStore, Saved, Verification};
 use smtp_setup::address::{EmailAddress, HeaderText};
@@ -10,7 +10,8 @@ use smtp_setup::diagnosis::{Evidence, FailureCategory, diagnose};
 use smtp_setup::provider::GMAIL_SMTP_HOST;
 use smtp_setup::secret::Secret;
 use smtp_setup::smtp::{
-    CheckOptions, CheckReport, Credential, Route, TestSend, TlsChoice, TlsMode, run_check,
+    CheckOptions, CheckReport, Credential, DEFAULT_DEADLINE, Route, TestSend, TlsChoice, TlsMode,
+    run_check,
 };
 use std::io::Read;
 use std::path::PathBuf;
@@ -33,6 +34,10 @@ pub struct ServerArgs {
     /// Time bound for each stage, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub(super) timeout: f64,
+    /// Time bound for the whole check or send, every route and stage included, in seconds:
+    /// the longest it ever takes to a verdict.
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_DEADLINE.as_secs_f64())]
+    pub(super) deadline: f64,
     /// Print one JSON object per event and a final result object.
     #[arg(long)]
     pub(super) json: bool,
@@ -46,7 +51,7 @@ pub struct ConnectArgs {
     /// A stored account (secret read from the keychain) [default: the default account].
     #[arg(long, value_name = "ADDR")]
     account: Option<String>,
-    /// Read the password from standard input (one line).
+    /// Read the password from standard input (one line, at most 4 KiB).
     #[arg(long, requires = "user")]
     password_stdin: bool,
     #[command(flatten)]
@@ -58,7 +63,7 @@ pub struct StoreArgs {
     /// The account's address.
     #[arg(long, value_name = "ADDR")]
     user: String,
-    /// Read the app password from standard input (one line).
+    /// Read the app password from standard input (one line, at most 4 KiB).
     #[arg(long)]
     password_stdin: bool,
     /// Save without checking that the password works (not recommended).
@@ -79,6 +84,7 @@ pub fn run_check_command(
     args: ConnectArgs,
     send: Option<(Option<String>, Option<String>)>,
     verbose: bool,
+    secrets: Secrets,
 ) -> Result<u8, Failure> {
     let printer = Printer::new(args.server.json, verbose);
     let runtime = runtime()?;
@@ -113,33 +119,39 @@ pub fn run_check_command(
         tls: record.tls,
     });
     let options = check_options(&args.server, defaults.as_ref())?;
-    let credential = match &stored {
-        None => read_password(user, &options.host, args.password_stdin)?,
-        Some((store, record)) => match runtime.block_on(store.login(record)) {
-            Ok(credential) => credential,
-            Err(AccountError::OAuth(error)) => return Ok(printer.oauth_failure(&error)),
-            Err(error) => return Err(error.into()),
-        },
+    let Some((store, record)) = stored else {
+        let credential = read_password(user, &options.host, args.password_stdin, secrets)?;
+        printer.start(credential.user(), &options, send.as_ref());
+        let report = runtime.block_on(run_check(
+            &options,
+            &credential,
+            send.as_ref(),
+            printer.sink(),
+        ));
+        return Ok(finish(&printer, &report));
     };
-    printer.start(&credential, &options, send.as_ref());
-    let report = runtime.block_on(run_check(
-        &options,
-        &credential,
-        send.as_ref(),
-        printer.sink(),
-    ));
-    if let Some((store, _)) = &stored {
-        // The badge in the account list; a failure to record must not hide the result.
-        if let Err(error) = store.record_result(credential.user().as_str(), &report) {
-            eprintln!("smtp-setup: the result was not recorded: {error}");
+    // A stored account: the use case records how the run ends, Ctrl-C included.
+    printer.start(&user, &options, send.as_ref());
+    let checked = runtime.block_on(async {
+        tokio::select! {
+            checked = store.check_account(&record, &options, send.as_ref(), printer.sink()) => Some(checked),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    });
+    match checked {
+        Some(Ok(report)) => Ok(finish(&printer, &report)),
+        Some(Err(AccountError::OAuth(error))) => Ok(printer.oauth_failure(&error)),
+        Some(Err(error)) => Err(error.into()),
+        None => {
+            printer.cancelled(&user);
+            Ok(exit::CANCELLED)
         }
     }
-    Ok(finish(&printer, &report))
 }
 
-pub fn run_store(args: StoreArgs, verbose: bool) -> Result<u8, Failure> {
+pub fn run_store(args: StoreArgs, verbose: bool, secrets: Secrets) -> Result<u8, Failure> {
     let user = parse_address("--user", &args.user)?;
-    let raw = read_secret(args.password_stdin)?;
+    let raw = read_secret(args.password_stdin, secrets)?;
     let password = AppPassword::parse(&raw).map_err(|e| Failure::usage(e.to_string()))?;
     let store = AccountStore::from_env()?;
     let options = check_options(&args.server, None)?;
@@ -158,7 +170,7 @@ pub fn run_store(args: StoreArgs, verbose: bool) -> Result<u8, Failure> {
             user: user.clone(),
             password: password.clone(),
         };
-        printer.start(&credential, &options, None);
+        printer.start(credential.user(), &options, None);
         Verification::Check {
             options: &options,
             sink: printer.sink(),
@@ -212,6 +224,7 @@ pub(super) fn exit_code(category: FailureCategory) -> u8 {
         FailureCategory::Network => exit::NETWORK,
         FailureCategory::Tls => exit::TLS,
         FailureCategory::Authentication => exit::AUTH,
+        FailureCategory::Keychain => exit::KEYCHAIN,
         FailureCategory::Other => exit::OTHER,
     }
 }
@@ -237,6 +250,11 @@ pub(super) fn check_options(
             "--timeout must be between 0 and 600 seconds.",
         ));
     }
+    if !(args.deadline > 0.0 && args.deadline <= 3600.0) {
+        return Err(Failure::usage(
+            "--deadline must be between 0 and 3600 seconds.",
+        ));
+    }
     let (host, port, tls) = match (args.server.as_deref(), stored) {
         (None, Some(route)) if args.tls.is_none() => {
             (route.host.clone(), Some(route.port), choice(route.tls))
@@ -254,6 +272,7 @@ pub(super) fn check_options(
     let mut options = CheckOptions::new(&host, tls.candidates(port), &args.ca_file)
         .map_err(|e| Failure::usage(e.to_string()))?;
     options.stage_timeout = Duration::from_secs_f64(args.timeout);
+    options.deadline = Duration::from_secs_f64(args.deadline);
     Ok(options)
 }
 
@@ -276,29 +295,47 @@ fn parse_server(server: Option<&str>) -> Result<(String, Option<u16>), Failure> 
     }
 }
 
-/// The password from stdin (`--password-stdin`) or `SMTP_SETUP_PASSWORD`.
-fn read_secret(from_stdin: bool) -> Result<Zeroizing<String>, Failure> {
+/// Most bytes read as a password from standard input; an app password is 16 letters.
+const MAX_PASSWORD_BYTES: u64 = 4096;
+
+/// The password from stdin (`--password-stdin`) or `SMTP_SETUP_PASSWORD` (taken out of the
+/// environment when the program started, see `main`).
+fn read_secret(from_stdin: bool, secrets: Secrets) -> Result<Zeroizing<String>, Failure> {
     if from_stdin {
-        let mut input = Zeroizing::new(String::new());
-        std::io::stdin().read_to_string(&mut input).map_err(|e| {
-            Failure::usage(format!("Cannot read the password from standard input: {e}"))
-        })?;
+        let mut input = Zeroizing::new(Vec::new());
+        std::io::stdin()
+            .take(MAX_PASSWORD_BYTES + 1)
+            .read_to_end(&mut input)
+            .map_err(|e| {
+                Failure::usage(format!("Cannot read the password from standard input: {e}"))
+            })?;
+        if input.len() as u64 > MAX_PASSWORD_BYTES {
+            return Err(Failure::usage(
+                "The password on standard input is longer than 4 KiB: pipe only the password \
+                 (an app password is 16 letters).",
+            ));
+        }
+        let text = std::str::from_utf8(&input)
+            .map_err(|_| Failure::usage("The password on standard input is not UTF-8 text."))?;
         return Ok(Zeroizing::new(
-            input.trim_end_matches(['\r', '\n']).to_string(),
+            text.trim_end_matches(['\r', '\n']).to_string(),
         ));
     }
-    std::env::var("SMTP_SETUP_PASSWORD")
-        .map(Zeroizing::new)
-        .map_err(|_| {
-            Failure::usage(
-                "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
-            )
-        })
+    secrets.password.ok_or_else(|| {
+        Failure::usage(
+            "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
+        )
+    })
 }
 
 /// For Gmail the password must be an app password; other servers take any password.
-fn read_password(user: EmailAddress, host: &str, from_stdin: bool) -> Result<Credential, Failure> {
-    let raw = read_secret(from_stdin)?;
+fn read_password(
+    user: EmailAddress,
+    host: &str,
+    from_stdin: bool,
+    secrets: Secrets,
+) -> Result<Credential, Failure> {
+    let raw = read_secret(from_stdin, secrets)?;
     let is_gmail = host.eq_ignore_ascii_case(GMAIL_SMTP_HOST);
     match AppPassword::parse(&raw) {
         Ok(password) => Ok(Credential::AppPassword { user, password }),

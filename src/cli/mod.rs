@@ -2,6 +2,7 @@
 
 mod accounts;
 mod connect;
+pub mod console;
 mod oauth;
 mod output;
 
@@ -10,6 +11,7 @@ use smtp_setup::accounts::AccountError;
 use smtp_setup::diagnosis::{Evidence, diagnose};
 use std::io::Read;
 use std::process::ExitCode;
+use zeroize::Zeroizing;
 
 /// Exit codes, listed in `--help`.
 pub mod exit {
@@ -20,6 +22,15 @@ pub mod exit {
     pub const TLS: u8 = 4;
     pub const AUTH: u8 = 5;
     pub const KEYCHAIN: u8 = 6;
+    /// Interrupted (Ctrl-C), as shells report a SIGINT.
+    pub const CANCELLED: u8 = 130;
+}
+
+/// Secrets the program took from its environment at start, before any thread existed.
+#[derive(Default)]
+pub struct Secrets {
+    /// `SMTP_SETUP_PASSWORD`, removed from the environment once read.
+    pub password: Option<Zeroizing<String>>,
 }
 
 const EXIT_CODES_HELP: &str = "Exit codes:
@@ -30,9 +41,14 @@ const EXIT_CODES_HELP: &str = "Exit codes:
   4  TLS failure (untrusted certificate, wrong TLS mode for the port)
   5  authentication failure (wrong or revoked app password, account password used, sign-in blocked)
   6  keychain unavailable (no Secret Service running, keychain locked, access refused)
+130  cancelled (Ctrl-C); a stored account's run is recorded as cancelled
+
+Time: each stage waits at most --timeout (default 10 s) and a whole check or test send at most
+--deadline (default 60 s), every route, stage and retry included.
 
 The password is read from standard input with --password-stdin, or from the environment
-variable SMTP_SETUP_PASSWORD; never from an argument, where other users could see it.
+variable SMTP_SETUP_PASSWORD (removed from the environment once read, so programs started
+later do not inherit it); never from an argument, where other users could see it.
 Stored accounts keep their secret in the system keychain (service \"smtp-setup\", or
 $SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config directory
 (or $SMTP_SETUP_CONFIG_DIR).";
@@ -113,15 +129,15 @@ impl From<AccountError> for Failure {
     }
 }
 
-pub fn run(command: Command, verbose: bool) -> ExitCode {
+pub fn run(command: Command, verbose: bool, secrets: Secrets) -> ExitCode {
     let result = match command {
-        Command::Check(args) => connect::run_check_command(args, None, verbose),
+        Command::Check(args) => connect::run_check_command(args, None, verbose, secrets),
         Command::SendTest {
             connect,
             to,
             subject,
-        } => connect::run_check_command(connect, Some((to, subject)), verbose),
-        Command::Store(args) => connect::run_store(args, verbose),
+        } => connect::run_check_command(connect, Some((to, subject)), verbose, secrets),
+        Command::Store(args) => connect::run_store(args, verbose, secrets),
         Command::Accounts(command) => accounts::run(command),
         Command::Oauth(command) => oauth::run(command, verbose),
         Command::Diagnose { text, json } => run_diagnose(&text, json),
@@ -129,30 +145,33 @@ pub fn run(command: Command, verbose: bool) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure { message, code }) => {
-            eprintln!("smtp-setup: {message}");
+            console::warn(&format!("smtp-setup: {message}"));
             ExitCode::from(code)
         }
     }
 }
 
+/// Most of standard input `diagnose -` reads: enough for any log excerpt, and `/dev/zero`
+/// still ends in a verdict.
+const MAX_DIAGNOSE_INPUT: u64 = 16 << 20;
+
 fn run_diagnose(text: &[String], json: bool) -> Result<u8, Failure> {
     let text = if text.len() == 1 && text[0] == "-" {
-        let mut input = String::new();
+        let mut input = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut input)
+            .take(MAX_DIAGNOSE_INPUT)
+            .read_to_end(&mut input)
             .map_err(|e| Failure::usage(format!("Cannot read standard input: {e}")))?;
-        input
+        // Any bytes: what is not UTF-8 is shown as U+FFFD, not refused.
+        String::from_utf8_lossy(&input).into_owned()
     } else {
         text.join(" ")
     };
     let diagnosis = diagnose(Evidence::Text(&text));
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&diagnosis).unwrap_or_default()
-        );
+        console::json_pretty(&diagnosis);
     } else {
-        print!("{}", output::render_diagnosis(&diagnosis));
+        console::say_raw(&output::render_diagnosis(&diagnosis));
     }
     Ok(exit::OK)
 }

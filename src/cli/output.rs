@@ -1,13 +1,15 @@
 //! How the CLI shows a check: live stage lines (or JSON lines), the verdict and the fix.
+//! Everything goes through `console`, so server text never reaches the terminal raw.
 
+use super::console::{json, say, say_raw};
 use serde_json::json;
 use smtp_setup::accounts::{AccountStore, AuthMethod, Saved};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Diagnosis, Evidence, FailureCategory, diagnose};
 use smtp_setup::oauth::OAuthError;
 use smtp_setup::smtp::{
-    CheckEvent, CheckOptions, CheckReport, Credential, Direction, EventSink, Route, RouteOutcome,
-    StageEvent, StageStatus, TestSend,
+    CheckEvent, CheckOptions, CheckReport, Direction, EventSink, Route, RouteOutcome, StageEvent,
+    StageStatus, TestSend,
 };
 use std::sync::Arc;
 
@@ -21,7 +23,7 @@ impl Printer {
         Printer { json, verbose }
     }
 
-    pub fn start(&self, credential: &Credential, options: &CheckOptions, send: Option<&TestSend>) {
+    pub fn start(&self, user: &EmailAddress, options: &CheckOptions, send: Option<&TestSend>) {
         if self.json {
             return;
         }
@@ -35,23 +37,22 @@ impl Printer {
         } else {
             "Checking"
         };
-        println!(
-            "{what} {} via {} ({})",
-            credential.user(),
+        say(&format!(
+            "{what} {user} via {} ({})",
             options.host,
             routes.join(" and ")
-        );
+        ));
     }
 
     /// Prints each event as it arrives, from whichever task sends it.
     pub fn sink(&self) -> EventSink {
-        let (json, verbose) = (self.json, self.verbose);
-        Arc::new(move |event: CheckEvent| match (&event, json) {
+        let (as_json, verbose) = (self.json, self.verbose);
+        Arc::new(move |event: CheckEvent| match (&event, as_json) {
             (CheckEvent::Transcript(_), _) if !verbose => {}
-            (_, true) => println!("{}", serde_json::to_string(&event).unwrap_or_default()),
+            (_, true) => json(&event),
             (CheckEvent::Stage(stage), false) => {
                 if let Some(line) = stage_line(stage) {
-                    println!("{line}");
+                    say(&line);
                 }
             }
             (CheckEvent::Transcript(line), false) => {
@@ -59,7 +60,11 @@ impl Printer {
                     Direction::Client => "C",
                     Direction::Server => "S",
                 };
-                println!("      {} {who}: {}", route_label(&line.route), line.text);
+                say(&format!(
+                    "      {} {who}: {}",
+                    route_label(&line.route),
+                    line.text
+                ));
             }
         })
     }
@@ -70,7 +75,7 @@ impl Printer {
                 Ok(success) => (Some(success), None),
                 Err(failure) => (None, Some(failure)),
             };
-            let result = json!({
+            json(&json!({
                 "type": "result",
                 "ok": success.is_some(),
                 "exit_code": exit_code,
@@ -80,33 +85,31 @@ impl Printer {
                 "routes": report.routes,
                 "cause": diagnosis.map(|d| d.cause),
                 "diagnosis": diagnosis,
-            });
-            println!("{result}");
+            }));
             return;
         }
+        say("");
         match &report.outcome {
             Ok(success) => {
-                println!();
-                println!(
+                say(&format!(
                     "✓ Login works: signed in on {}, {} ms in all.",
                     success.route, report.elapsed_ms
-                );
+                ));
                 if let (Some(reply), Some(to)) = (&success.send_reply, &success.recipient) {
                     let id = success.message_id.as_deref().unwrap_or("");
-                    println!("✓ Test message {id} accepted for {to}: {reply}");
+                    say(&format!("✓ Test message {id} accepted for {to}: {reply}"));
                 }
             }
             Err(failure) => {
-                println!();
                 let place = failure
                     .route
                     .as_ref()
                     .map_or(String::new(), |r| format!(" on {r}"));
-                println!(
+                say(&format!(
                     "✗ {} failed{place}: {}",
                     failure.stage.label(),
                     failure.detail
-                );
+                ));
             }
         }
         if report.routes.len() > 1 {
@@ -119,30 +122,27 @@ impl Printer {
                     }
                     RouteOutcome::Unfinished => "still connecting when the check ended".to_string(),
                 };
-                println!("  {}: {verdict}", summary.route);
+                say(&format!("  {}: {verdict}", summary.route));
             }
         }
         if let Some(diagnosis) = diagnosis {
-            println!();
-            print!("{}", render_diagnosis(diagnosis));
+            say("");
+            say_raw(&render_diagnosis(diagnosis));
         }
     }
-}
 
-impl Printer {
     /// After `store`: where the secret and the settings went.
     pub fn saved(&self, saved: &Saved, store: &AccountStore) {
         let record = &saved.record;
         if self.json {
-            let value = json!({
+            json(&json!({
                 "type": "saved",
                 "account": record,
                 "replaced": saved.replaced,
                 "verified": saved.report.is_some(),
                 "keychain_service": store.keychain.service(),
                 "index": store.index.path(),
-            });
-            println!("{value}");
+            }));
             return;
         }
         let verb = if saved.replaced {
@@ -154,8 +154,8 @@ impl Printer {
             AuthMethod::AppPassword => "the app password",
             AuthMethod::OAuth => "the Google sign-in (refresh token)",
         };
-        println!();
-        println!(
+        say("");
+        say(&format!(
             "✓ {verb} {}: {secret} is in the system keychain (service \"{}\"), the settings \
              ({}:{}, {}) in {}.",
             record.address,
@@ -164,22 +164,19 @@ impl Printer {
             record.port,
             record.tls,
             store.index.path().display()
-        );
+        ));
         if saved.report.is_none() {
-            println!(
+            say(&format!(
                 "  Not verified (--no-verify): run `smtp-setup check --account {}` to test it.",
                 record.address
-            );
+            ));
         }
     }
 
     /// The address to open for Google sign-in, and how to reach the loopback from elsewhere.
     pub fn authorize_url(&self, url: &str, redirect_uri: &str) {
         if self.json {
-            println!(
-                "{}",
-                json!({"type": "authorize", "url": url, "redirect_uri": redirect_uri})
-            );
+            json(&json!({"type": "authorize", "url": url, "redirect_uri": redirect_uri}));
             return;
         }
         let port = redirect_uri
@@ -187,19 +184,21 @@ impl Printer {
             .next()
             .unwrap_or_default()
             .trim_end_matches('/');
-        println!("Open this address in a browser and sign in with the Google account:");
-        println!();
-        println!("  {url}");
-        println!();
-        println!("Waiting for Google to send the browser back to {redirect_uri} ...");
-        println!(
+        say("Open this address in a browser and sign in with the Google account:");
+        say("");
+        say(&format!("  {url}"));
+        say("");
+        say(&format!(
+            "Waiting for Google to send the browser back to {redirect_uri} ..."
+        ));
+        say(&format!(
             "(If the browser runs on another computer, forward the port first: ssh -L {port}:127.0.0.1:{port} THIS-HOST)"
-        );
+        ));
     }
 
     /// A Google sign-in that failed, diagnosed; returns the exit code.
     pub fn oauth_failure(&self, error: &OAuthError) -> u8 {
-        let diagnosis = diagnose(Evidence::Text(&error.to_string()));
+        let diagnosis = diagnose(Evidence::OAuth(error));
         // Whatever else goes wrong in a sign-in is a failure to authenticate.
         let code = match (diagnosis.cause.category(), error) {
             (_, OAuthError::Network(_)) => super::exit::NETWORK,
@@ -209,20 +208,19 @@ impl Printer {
             _ => super::exit::AUTH,
         };
         if self.json {
-            let result = json!({
+            json(&json!({
                 "type": "result",
                 "ok": false,
                 "exit_code": code,
                 "error": error.to_string(),
                 "cause": diagnosis.cause,
                 "diagnosis": diagnosis,
-            });
-            println!("{result}");
+            }));
         } else {
-            println!();
-            println!("✗ Google sign-in failed: {error}");
-            println!();
-            print!("{}", render_diagnosis(&diagnosis));
+            say("");
+            say(&format!("✗ Google sign-in failed: {error}"));
+            say("");
+            say_raw(&render_diagnosis(&diagnosis));
         }
         code
     }
@@ -230,9 +228,22 @@ impl Printer {
     /// After a failed verification: nothing changed.
     pub fn not_saved(&self, user: &EmailAddress) {
         if self.json {
-            println!("{}", json!({"type": "not_saved", "account": user.as_str()}));
+            json(&json!({"type": "not_saved", "account": user.as_str()}));
         } else {
-            println!("\nNothing was saved for {user}; a stored password, if any, is unchanged.");
+            say(&format!(
+                "\nNothing was saved for {user}; a stored password, if any, is unchanged."
+            ));
+        }
+    }
+
+    /// Ctrl-C during a stored account's check: recorded as cancelled.
+    pub fn cancelled(&self, user: &EmailAddress) {
+        if self.json {
+            json(&json!({"type": "cancelled", "account": user.as_str()}));
+        } else {
+            say(&format!(
+                "\nCancelled; {user} is recorded as cancelled (neither OK nor failing)."
+            ));
         }
     }
 }

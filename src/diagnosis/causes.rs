@@ -268,6 +268,26 @@ fn text(cause: Cause) -> Text {
             page: Some(OAUTH_CLIENTS_PAGE),
             wizard_step: None,
         },
+        Cause::OauthNoRedirect => Text {
+            title: "The browser never came back from Google's sign-in",
+            explanation: "smtp-setup waited for Google to send the browser back to 127.0.0.1 on \
+                this computer, and it did not come within the time allowed. Usually the sign-in \
+                was done in a browser on another computer without forwarding the port, the tab \
+                was closed, or Google showed a page it does not send anyone back from: \
+                \"Access blocked\" for an app the organization does not allow \
+                (admin_policy_enforced) or for an account in Advanced Protection (policy_enforced).",
+            steps: vec![
+                "Start the sign-in again and finish it in a browser on this computer.".into(),
+                "If the browser runs on another computer, forward the redirect's port first \
+                 (ssh -L PORT:127.0.0.1:PORT this-computer), then open the address there."
+                    .into(),
+                "If Google showed \"Access blocked\" or \"This app is blocked\", paste that \
+                 page's text into `smtp-setup diagnose`: its error code says why."
+                    .into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
         Cause::ConnectionRefused => Text {
             title: "The connection to the mail server was refused",
             explanation: "Nothing accepted the connection at that address and port, or a firewall \
@@ -294,6 +314,20 @@ fn text(cause: Cause) -> Text {
                     .into(),
                 "Check that a local firewall or VPN is not blocking the connection.".into(),
                 format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
+            ],
+            page: None,
+            wizard_step: Some(SetupStep::Verify),
+        },
+        Cause::ConnectionReset => Text {
+            title: "The connection to the mail server was cut off",
+            explanation: "The connection was reset: the server, or something between (a firewall, \
+                an antivirus that scans email, a proxy), closed it abruptly. With Gmail it is \
+                usually something in the middle, or an app waiting for a greeting on port 465, \
+                where Gmail expects TLS from the first byte and drops the connection.",
+            steps: vec![
+                "Check that no antivirus email scanning, firewall or proxy interferes with ports 587 and 465.".into(),
+                "On port 465 use SSL/TLS from the start (implicit TLS); on port 587, STARTTLS.".into(),
+                format!("Run `{CHECK}`: it shows at which stage the connection drops."),
             ],
             page: None,
             wizard_step: Some(SetupStep::Verify),
@@ -362,6 +396,49 @@ fn text(cause: Cause) -> Text {
             page: None,
             wizard_step: Some(SetupStep::Verify),
         },
+        Cause::KeychainUnavailable => Text {
+            title: "The system keychain could not be read",
+            explanation: "smtp-setup keeps each account's secret only in the system keychain, and \
+                the keychain did not give it out: no keychain service is running, it is locked, \
+                or access was refused. Nothing is wrong with the account at Google.",
+            steps: vec![
+                "Unlock the keychain (log in to the desktop session, or open Passwords and Keys), \
+                 then try again."
+                    .into(),
+                "On a server without a desktop, start a Secret Service first: `dbus-run-session -- \
+                 sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`."
+                    .into(),
+                "Run `smtp-setup accounts show ADDR` to see the keychain's own message.".into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::SecretMissing => Text {
+            title: "The keychain has no secret for this account",
+            explanation: "The account is in smtp-setup's list, but the system keychain holds no \
+                password or sign-in for it: it was deleted from the keychain, or the keychain \
+                was reset or replaced.",
+            steps: vec![
+                "Store the secret again: replace the app password, or sign in with Google again.".into(),
+                "Or remove the account and set it up anew.".into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
+        Cause::InternalError => Text {
+            title: "smtp-setup hit an internal error",
+            explanation: "This is a bug in smtp-setup, not a problem with the account, Gmail or \
+                the network. The step that failed saved and changed nothing.",
+            steps: vec![
+                "Try again.".into(),
+                "If it happens again, report it to the smtp-setup developers with the version \
+                 (`smtp-setup --version`) and what you did; the -v transcript helps, and it never \
+                 shows passwords."
+                    .into(),
+            ],
+            page: None,
+            wizard_step: None,
+        },
         Cause::Unknown => Text {
             title: "The problem could not be identified",
             explanation: "smtp-setup does not recognize this error, so it will not guess. Gmail's own \
@@ -391,6 +468,9 @@ pub(crate) enum Nuance {
     StalledAfterConnect,
     /// Gmail's `421 4.7.0 … (EHLO)`: the app's EHLO name was refused.
     EhloName,
+    /// A Google sign-in that failed for a reason of its own (its message says which), not
+    /// an SMTP reply.
+    SignInOther,
 }
 
 impl Nuance {
@@ -448,6 +528,18 @@ impl Nuance {
                     format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
                 ],
             ),
+            Nuance::SignInOther => (
+                "The Google sign-in did not finish. The message above says why; it is about \
+                 signing in, not about Gmail's SMTP server.",
+                vec![
+                    "Do what the message says, then start the sign-in again.".into(),
+                    format!(
+                        "Check the OAuth client: a \"Desktop app\" client from your Google Cloud \
+                         project, at {}.",
+                        OAUTH_CLIENTS_PAGE.url
+                    ),
+                ],
+            ),
             Nuance::EhloName => (
                 "Gmail closed the connection after the app's greeting (EHLO, reply 421 4.7.0). It \
                  does this when the app introduces itself as localhost or a bare IP address instead \
@@ -495,6 +587,7 @@ mod tests {
             Nuance::CertificateWrongHost,
             Nuance::StalledAfterConnect,
             Nuance::EhloName,
+            Nuance::SignInOther,
         ] {
             let mut d = diagnosis(Cause::Unknown);
             nuance.apply(&mut d);

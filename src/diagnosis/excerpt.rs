@@ -84,7 +84,11 @@ pub(super) fn redact(text: &str) -> String {
 fn bare_payload(line: &str) -> Option<&str> {
     let mut rest = line.trim_start();
     for prefix in ["send:", "c:", "client:", "->", ">"] {
-        if rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // `get` is None where the prefix's length is not a char boundary of the line
+        // ("→ 535 …", a Korean log line), so multi-byte text never panics here.
+        if let Some(head) = rest.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
             rest = rest[prefix.len()..].trim_start();
             break;
         }

@@ -15,11 +15,12 @@ mod excerpt;
 mod rules;
 mod symptom;
 
+use crate::oauth::OAuthError;
 use crate::provider::GooglePage;
 use crate::smtp::{CheckFailure, FailureKind, Reply, Stage};
 use causes::Nuance;
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use symptom::Symptom;
 
 /// Why sending through Gmail failed.
@@ -41,17 +42,22 @@ pub enum Cause {
     OauthPolicyEnforced,
     OauthRedirectMismatch,
     OauthWrongScope,
+    OauthNoRedirect,
     ConnectionRefused,
     ConnectionTimeout,
+    ConnectionReset,
     DnsFailure,
     NetworkUnreachable,
     TlsUntrustedCertificate,
     TlsWrongMode,
+    KeychainUnavailable,
+    SecretMissing,
+    InternalError,
     Unknown,
 }
 
 impl Cause {
-    pub const ALL: [Cause; 22] = [
+    pub const ALL: [Cause; 27] = [
         Cause::BadCredentials,
         Cause::AppPasswordRequired,
         Cause::WebLoginRequired,
@@ -67,12 +73,17 @@ impl Cause {
         Cause::OauthPolicyEnforced,
         Cause::OauthRedirectMismatch,
         Cause::OauthWrongScope,
+        Cause::OauthNoRedirect,
         Cause::ConnectionRefused,
         Cause::ConnectionTimeout,
+        Cause::ConnectionReset,
         Cause::DnsFailure,
         Cause::NetworkUnreachable,
         Cause::TlsUntrustedCertificate,
         Cause::TlsWrongMode,
+        Cause::KeychainUnavailable,
+        Cause::SecretMissing,
+        Cause::InternalError,
         Cause::Unknown,
     ];
 
@@ -94,12 +105,17 @@ impl Cause {
             Cause::OauthPolicyEnforced => "oauth_policy_enforced",
             Cause::OauthRedirectMismatch => "oauth_redirect_mismatch",
             Cause::OauthWrongScope => "oauth_wrong_scope",
+            Cause::OauthNoRedirect => "oauth_no_redirect",
             Cause::ConnectionRefused => "connection_refused",
             Cause::ConnectionTimeout => "connection_timeout",
+            Cause::ConnectionReset => "connection_reset",
             Cause::DnsFailure => "dns_failure",
             Cause::NetworkUnreachable => "network_unreachable",
             Cause::TlsUntrustedCertificate => "tls_untrusted_certificate",
             Cause::TlsWrongMode => "tls_wrong_mode",
+            Cause::KeychainUnavailable => "keychain_unavailable",
+            Cause::SecretMissing => "secret_missing",
+            Cause::InternalError => "internal_error",
             Cause::Unknown => "unknown",
         }
     }
@@ -112,6 +128,7 @@ impl Cause {
         match self {
             Cause::ConnectionRefused
             | Cause::ConnectionTimeout
+            | Cause::ConnectionReset
             | Cause::DnsFailure
             | Cause::NetworkUnreachable => FailureCategory::Network,
             Cause::TlsUntrustedCertificate | Cause::TlsWrongMode => FailureCategory::Tls,
@@ -126,12 +143,23 @@ impl Cause {
             | Cause::OauthPolicyEnforced
             | Cause::OauthRedirectMismatch
             | Cause::OauthWrongScope
+            | Cause::OauthNoRedirect
             | Cause::TooManyLogins => FailureCategory::Authentication,
+            Cause::KeychainUnavailable | Cause::SecretMissing => FailureCategory::Keychain,
             Cause::StarttlsRequired
             | Cause::SendingLimit
             | Cause::TryAgainLater
+            | Cause::InternalError
             | Cause::Unknown => FailureCategory::Other,
         }
+    }
+}
+
+/// Read back by id; an id this version does not know (written by a newer one) is `Unknown`.
+impl<'de> Deserialize<'de> for Cause {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Cause, D::Error> {
+        let id = String::deserialize(d)?;
+        Ok(Cause::from_id(&id).unwrap_or(Cause::Unknown))
     }
 }
 
@@ -142,6 +170,7 @@ pub enum FailureCategory {
     Network,
     Tls,
     Authentication,
+    Keychain,
     Other,
 }
 
@@ -237,6 +266,8 @@ impl Serialize for Diagnosis {
 pub enum Evidence<'a> {
     /// A failed check of this tool.
     Failure(&'a CheckFailure),
+    /// A failed Google sign-in or token refresh of this tool.
+    OAuth(&'a OAuthError),
     /// An error message pasted from any program, library or transcript.
     Text(&'a str),
 }
@@ -245,16 +276,65 @@ pub enum Evidence<'a> {
 pub fn diagnose(evidence: Evidence<'_>) -> Diagnosis {
     match evidence {
         Evidence::Failure(failure) => from_failure(failure),
+        Evidence::OAuth(error) => from_oauth(error),
         Evidence::Text(text) => from_text(text),
     }
 }
 
+/// A sign-in error carries its cause as data; only Google's own codes and network errors,
+/// which are text from outside, go through the rules.
+fn from_oauth(error: &OAuthError) -> Diagnosis {
+    let evidence = excerpt::excerpt(&error.to_string(), None);
+    let cause = match error {
+        OAuthError::AccessDenied => Cause::OauthAccessDenied,
+        OAuthError::Timeout(_) => Cause::OauthNoRedirect,
+        OAuthError::WrongScope { .. } => Cause::OauthWrongScope,
+        OAuthError::Google { code, description } => {
+            let text = format!("{code} {}", description.as_deref().unwrap_or(""));
+            let found = rules::classify(&Symptom::from_text(&text)).map(|m| m.cause);
+            found
+                .filter(|c| matches!(c.category(), FailureCategory::Authentication))
+                .unwrap_or(Cause::Unknown)
+        }
+        OAuthError::Network(detail) => rules::classify(&Symptom::from_text(detail))
+            .map(|m| m.cause)
+            .filter(|c| {
+                matches!(
+                    c.category(),
+                    FailureCategory::Network | FailureCategory::Tls
+                )
+            })
+            .unwrap_or(Cause::Unknown),
+        OAuthError::Client(_)
+        | OAuthError::Insecure { .. }
+        | OAuthError::Listener(_)
+        | OAuthError::StateMismatch
+        | OAuthError::MissingCode
+        | OAuthError::NoRefreshToken => Cause::Unknown,
+    };
+    let nuance = (cause == Cause::Unknown).then_some(Nuance::SignInOther);
+    Diagnosis::with(cause, nuance, evidence)
+}
+
+/// Most of a pasted text that is read, in bytes: its end, where logs put the error.
+pub const MAX_TEXT: usize = 256 * 1024;
+
 fn from_text(text: &str) -> Diagnosis {
+    let text = tail(text, MAX_TEXT);
     let symptom = Symptom::from_text(text);
     let found = rules::classify(&symptom);
     let cause = found.map_or(Cause::Unknown, |m| m.cause);
     let evidence = excerpt::excerpt(text, found.map(|m| m.signal.text()));
     Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence)
+}
+
+/// The last `max` bytes of `text` or fewer, starting on a char boundary.
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 fn from_failure(failure: &CheckFailure) -> Diagnosis {
@@ -273,6 +353,7 @@ fn from_failure(failure: &CheckFailure) -> Diagnosis {
         FailureKind::TlsHandshake => found
             .filter(|cause| cause.category() == FailureCategory::Tls)
             .unwrap_or(Cause::Unknown),
+        FailureKind::Internal => Cause::InternalError,
         FailureKind::Reply
         | FailureKind::Closed
         | FailureKind::Unsupported

@@ -44,6 +44,30 @@ struct Rule {
 }
 
 const RULES: &[Rule] = &[
+    // smtp-setup's own messages, as they reach a log or a cron mail and get pasted back.
+    Rule {
+        cause: Cause::InternalError,
+        any_of: &[&[P("smtp-setup"), P("hit an internal error")]],
+    },
+    Rule {
+        cause: Cause::SecretMissing,
+        any_of: &[&[P("the keychain has no password stored for")]],
+    },
+    Rule {
+        cause: Cause::OauthNoRedirect,
+        any_of: &[&[P("no answer from the browser within")]],
+    },
+    Rule {
+        cause: Cause::KeychainUnavailable,
+        any_of: &[
+            &[P("no keychain is available")],
+            &[P("the keychain is locked")],
+            // D-Bus when no Secret Service runs (secret-tool, Python's keyring, keyring-rs).
+            &[P("org.freedesktop.secrets was not provided")],
+            // Python's keyring with no backend at all (NoKeyringError).
+            &[P("no recommended backend was available")],
+        ],
+    },
     // OAuth first: a rejected XOAUTH2 token ends in the same 535 5.7.8 as a wrong password.
     // Google's sign-in errors carry their code ("Error 400: admin_policy_enforced").
     Rule {
@@ -169,6 +193,9 @@ const RULES: &[Rule] = &[
             &[P("unrecognized ssl message")],
             &[P("first record does not look like a tls handshake")],
             &[P("oversized record received")],
+            // OpenSSL 1.0's SSL23 client and Python's name for it.
+            &[P(":unknown protocol")],
+            &[P("unknown_protocol")],
             // .NET's SslStream and rustls reading a plain-text greeting as TLS.
             &[P("unexpected packet format")],
             &[P("invalidcontenttype")],
@@ -220,7 +247,12 @@ const RULES: &[Rule] = &[
             &[P("getaddrinfo failed")],
             &[P("could not resolve host")],
             &[P("unknownhostexception")],
+            &[P("unknown smtp host")],
             &[P("dial tcp: lookup")],
+            // EAI_AGAIN as musl libc words it.
+            &[P("[errno -3] try again")],
+            // WSAHOST_NOT_FOUND (11001) on Korean Windows.
+            &[P("알려진 호스트가 없습니다")],
         ],
     },
     Rule {
@@ -234,6 +266,29 @@ const RULES: &[Rule] = &[
             // .NET: "A socket operation was attempted to an unreachable network/host".
             &[P("unreachable network")],
             &[P("unreachable host")],
+            &[P("winerror 10051")],
+            &[P("winerror 10065")],
+            &[P("os error 10051")],
+            &[P("os error 10065")],
+            // WSAENETUNREACH and WSAEHOSTUNREACH on Korean Windows.
+            &[P("연결할 수 없는 네트워크")],
+            &[P("연결할 수 없는 호스트")],
+        ],
+    },
+    // Before timeouts: "Connection unexpectedly closed: … reset by peer" is a reset.
+    Rule {
+        cause: Cause::ConnectionReset,
+        any_of: &[
+            &[P("connection reset")],
+            &[P("econnreset")],
+            &[P("forcibly closed by the remote host")],
+            &[P("wsaeconnreset")],
+            &[P("winerror 10054")],
+            &[P("errno 10054")],
+            &[P("os error 10054")],
+            // WSAECONNRESET on Korean and Chinese Windows.
+            &[P("원격 호스트에 의해 강제로 끊겼습니다")],
+            &[P("远程主机强迫关闭了一个现有的连接")],
         ],
     },
     Rule {
@@ -245,8 +300,21 @@ const RULES: &[Rule] = &[
             &[P("connection timeout")],
             &[P("timeouterror")],
             &[P("greeting never received")],
-            // Windows WSAETIMEDOUT (10060).
+            // Windows WSAETIMEDOUT (10060), in English and as others translate it.
             &[P("did not properly respond after a period of time")],
+            &[P("winerror 10060")],
+            &[P("errno 10060")],
+            &[P("os error 10060")],
+            &[P("(10060)")],
+            &[P("응답이 없어 연결하지 못했거나")],
+            &[P("没有正确答复")],
+            &[P("no respondió adecuadamente")],
+            // Back-translations of the Russian text people post.
+            &[P("response was not received")],
+            // .NET's "The operation has timed out." in Korean.
+            &[P("작업 시간을 초과했습니다")],
+            // emailjs.
+            &[P("timedout while connecting")],
             &[P("curl: (28)")],
         ],
     },
@@ -258,6 +326,15 @@ const RULES: &[Rule] = &[
             &[P("connection refused")],
             &[P("econnrefused")],
             &[P("actively refused")],
+            &[P("winerror 10061")],
+            &[P("errno 10061")],
+            &[P("os error 10061")],
+            // WSAECONNREFUSED on Korean, Chinese and Spanish Windows, and the English
+            // back-translations of the Chinese text.
+            &[P("연결을 거부했으므로")],
+            &[P("积极拒绝")],
+            &[P("denegó expresamente")],
+            &[P("rejection by the target computer")],
             &[P("curl: (7) failed to connect")],
             &[P("curl: (7) couldnt connect")],
         ],

@@ -179,6 +179,9 @@ fn in_reply_position(line: &[char], start: usize, end: usize) -> bool {
     matches!(before, None | Some(':' | '(' | '>'))
 }
 
+/// Longest base64 challenge decoded.
+const MAX_CHALLENGE: usize = 2048;
+
 /// JSON objects hidden in base64 334 challenges (`334 eyJzdGF0dXMiOiI0MDAi…`).
 fn decoded_challenges(text: &str) -> Vec<String> {
     text.match_indices("334")
@@ -189,9 +192,12 @@ fn decoded_challenges(text: &str) -> Vec<String> {
                 .filter(|r| r.starts_with(QUOTES))
                 .unwrap_or(rest);
             let rest = rest.trim_start_matches(QUOTES);
+            // Gmail's challenge is about 100 characters; the cap keeps a text of nothing but
+            // "334334…" linear instead of quadratic.
             let token: String = rest
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+                .take(MAX_CHALLENGE)
                 .collect();
             decode_json(&token)
         })

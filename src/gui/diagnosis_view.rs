@@ -5,6 +5,7 @@ use super::link::Links;
 use super::text::{T, tr, trf};
 use egui::{RichText, Ui};
 use smtp_setup::diagnosis::{Diagnosis, SetupStep};
+use smtp_setup::untrusted::inert;
 
 /// Shows the diagnosis. `wizard_at` is the wizard's current step when shown in the wizard:
 /// then the step that fixes the problem gets a button, and its click is returned.
@@ -51,7 +52,10 @@ pub fn show(
             egui::CollapsingHeader::new(tr(T::TechnicalDetails))
                 .id_salt("diagnosis-evidence")
                 .show(ui, |ui| {
-                    ui.add(egui::Label::new(RichText::new(evidence).monospace()).selectable(true));
+                    ui.add(
+                        egui::Label::new(RichText::new(inert(evidence).as_ref()).monospace())
+                            .selectable(true),
+                    );
                     ui.label(RichText::new(format!("cause: {}", diagnosis.cause.id())).weak());
                 });
         }

@@ -6,6 +6,7 @@
 //! `SMTP_SETUP_CA_FILE` (PEM), `SMTP_SETUP_TIMEOUT` (seconds per stage).
 
 mod accounts;
+pub mod clipboard;
 mod diagnosis_view;
 mod fields;
 mod link;
@@ -16,14 +17,16 @@ pub mod wizard;
 mod worker;
 
 use accounts::AccountsScreen;
+use clipboard::{ClipboardAccess, SECRET_CLIPBOARD_TIME, SystemClipboard};
 use link::Links;
 use smtp_setup::accounts::{AccountIndex, AccountStore};
 use smtp_setup::provider::GMAIL_SMTP_HOST;
 use smtp_setup::smtp::{CheckOptions, Route, TlsChoice, TlsMode, parse_server};
 use smtp_setup::tls::TlsSetupError;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
-use text::{T, tr};
+use text::{T, tr, trf};
 use wizard::Wizard;
 use worker::Worker;
 
@@ -40,6 +43,10 @@ pub struct GuiConfig {
     pub stage_timeout: Duration,
     /// Open pages in the system browser (tests only record them).
     pub use_browser: bool,
+    /// Where a copied secret is checked and removed from (tests use their own).
+    pub clipboard: Arc<dyn ClipboardAccess>,
+    /// How long a copied secret stays on the clipboard.
+    pub secret_clipboard_time: Duration,
 }
 
 impl GuiConfig {
@@ -75,6 +82,8 @@ impl GuiConfig {
             extra_ca,
             stage_timeout,
             use_browser: true,
+            clipboard: Arc::new(SystemClipboard),
+            secret_clipboard_time: SECRET_CLIPBOARD_TIME,
         })
     }
 
@@ -123,7 +132,8 @@ impl Env {
             return;
         };
         self.reload = None;
-        match result {
+        let crashed = || trf(T::InternalError, &[("version", env!("CARGO_PKG_VERSION"))]);
+        match result.unwrap_or_else(|_| Err(crashed())) {
             Ok(index) => {
                 self.accounts = index;
                 self.accounts_error = None;

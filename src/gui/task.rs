@@ -6,11 +6,11 @@ use super::Env;
 use super::diagnosis_view;
 use super::text::{T, tr, trf};
 use super::timeline::Timeline;
-use super::worker::Job;
+use super::worker::{Job, Stopped};
 use egui::Ui;
 use smtp_setup::accounts::{AccountError, AccountRecord, AccountStore};
-use smtp_setup::diagnosis::{Diagnosis, Evidence, SetupStep, diagnose};
-use smtp_setup::smtp::{CheckOptions, CheckReport, EventSink, Route, TestSend, run_check};
+use smtp_setup::diagnosis::{Cause, Diagnosis, Evidence, SetupStep, diagnose};
+use smtp_setup::smtp::{CheckOptions, CheckReport, EventSink, Route, TestSend};
 
 /// Why a task failed.
 pub struct Failure {
@@ -34,11 +34,24 @@ impl Failure {
     /// diagnosed like any other, a keychain problem is said as it is.
     pub fn from_login(error: AccountError) -> Failure {
         match error {
-            AccountError::OAuth(error) => Failure {
-                diagnosis: Some(diagnose(Evidence::Text(&error.to_string()))),
-                message: error.to_string(),
-            },
+            AccountError::OAuth(error) => Failure::from_oauth(&error),
             other => Failure::local(T::KeychainRead, other),
+        }
+    }
+
+    /// A failed Google sign-in or token refresh, diagnosed from what it is.
+    pub fn from_oauth(error: &smtp_setup::oauth::OAuthError) -> Failure {
+        Failure {
+            diagnosis: Some(diagnose(Evidence::OAuth(error))),
+            message: error.to_string(),
+        }
+    }
+
+    /// A job that panicked: a bug, said as one, with what to report.
+    pub fn internal() -> Failure {
+        Failure {
+            diagnosis: Some(Diagnosis::for_cause(Cause::InternalError)),
+            message: trf(T::InternalError, &[("version", env!("CARGO_PKG_VERSION"))]),
         }
     }
 
@@ -61,7 +74,8 @@ impl Failure {
         match &self.diagnosis {
             Some(diagnosis) => diagnosis_view::show(ui, diagnosis, &mut env.links, wizard_at),
             None => {
-                ui.colored_label(ui.visuals().error_fg_color, &self.message);
+                let message = smtp_setup::untrusted::inert(&self.message);
+                ui.colored_label(ui.visuals().error_fg_color, message.as_ref());
                 None
             }
         }
@@ -78,8 +92,11 @@ pub enum Task<R> {
         result: Result<R, Failure>,
         timeline: Timeline,
     },
+    /// Cancelled; `job` until its work has been dropped (and a stored account's run recorded
+    /// as cancelled by the engine).
     Cancelled {
         timeline: Timeline,
+        job: Option<Job<Result<R, Failure>>>,
     },
 }
 
@@ -99,25 +116,35 @@ impl<R> Task<R> {
     }
 
     /// Moves arrived events into the timeline and a finished result into `Finished`; true
-    /// when the task finished in this call.
+    /// when the task ended in this call (finished, or a cancelled job's work is gone).
     pub fn poll(&mut self) -> bool {
-        let finished = match self {
+        match self {
             Task::Running { job, timeline } => {
                 for event in job.drain_events() {
                     timeline.apply(&event);
                 }
-                job.try_result()
+                let Some(result) = job.try_result() else {
+                    return false;
+                };
+                let result = match result {
+                    Ok(result) => result,
+                    Err(Stopped::Crashed) | Err(Stopped::Cancelled) => Err(Failure::internal()),
+                };
+                if let Task::Running { mut timeline, .. } = std::mem::replace(self, Task::Idle) {
+                    timeline.stop(tr(T::NotNeeded));
+                    *self = Task::Finished { result, timeline };
+                }
+                true
             }
-            _ => None,
-        };
-        if let Some(result) = finished
-            && let Task::Running { mut timeline, .. } = std::mem::replace(self, Task::Idle)
-        {
-            timeline.stop(tr(T::NotNeeded));
-            *self = Task::Finished { result, timeline };
-            return true;
+            Task::Cancelled { job, .. } => {
+                let ended = job.as_ref().is_some_and(|j| j.try_result().is_some());
+                if ended {
+                    *job = None;
+                }
+                ended
+            }
+            Task::Idle | Task::Finished { .. } => false,
         }
-        false
     }
 
     pub fn is_running(&self) -> bool {
@@ -135,7 +162,10 @@ impl<R> Task<R> {
         if let Task::Running { job, mut timeline } = std::mem::replace(self, Task::Idle) {
             job.cancel();
             timeline.stop(tr(T::Cancelled));
-            *self = Task::Cancelled { timeline };
+            *self = Task::Cancelled {
+                timeline,
+                job: Some(job),
+            };
         }
     }
 
@@ -143,7 +173,7 @@ impl<R> Task<R> {
         match self {
             Task::Running { timeline, .. }
             | Task::Finished { timeline, .. }
-            | Task::Cancelled { timeline } => Some(timeline),
+            | Task::Cancelled { timeline, .. } => Some(timeline),
             Task::Idle => None,
         }
     }
@@ -158,8 +188,9 @@ pub fn record_route(record: &AccountRecord) -> Route {
     }
 }
 
-/// Checks (or test-sends with) a stored account: the login from the keychain (and, for
-/// Google sign-in, a fresh access token), the result recorded in the index.
+/// Checks (or test-sends with) a stored account through the engine's use case, which reads
+/// the secret from the keychain, refreshes a Google sign-in and records how the run ended
+/// (cancelled too, when the job is dropped).
 pub async fn check_stored(
     store: AccountStore,
     record: AccountRecord,
@@ -167,11 +198,8 @@ pub async fn check_stored(
     send: Option<TestSend>,
     sink: EventSink,
 ) -> Result<CheckReport, Failure> {
-    let credential = store.login(&record).await.map_err(Failure::from_login)?;
-    let report = run_check(&options, &credential, send.as_ref(), sink).await;
-    let recorded = report.clone();
-    // The badge in the account list; a result that cannot be recorded still shows.
-    let _ =
-        tokio::task::spawn_blocking(move || store.record_result(&record.address, &recorded)).await;
-    Ok(report)
+    store
+        .check_account(&record, &options, send.as_ref(), sink)
+        .await
+        .map_err(Failure::from_login)
 }

@@ -185,6 +185,12 @@ texts! {
     StageWaiting => "waiting…",
     NotNeeded => "stopped: another route answered first",
     Cancelled => "cancelled",
+    InternalError => "smtp-setup {version} hit an internal error (a bug). Nothing was saved by this step.",
+    ClipboardWillClear => "The password is on the clipboard; smtp-setup removes it in {secs} s if the clipboard still holds it.",
+    ClipboardCleared => "The password was removed from the clipboard.",
+    ClipboardChanged => "The clipboard holds something else now, so it was left as it is.",
+    ClipboardUnreadable => "The clipboard could not be read, so the password may still be on it: copy something else over it.",
+    BadgeCancelled => "last run cancelled",
 }
 
 #[cfg(test)]

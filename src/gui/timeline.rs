@@ -4,6 +4,7 @@
 use super::text::{T, tr};
 use egui::{Color32, RichText, Ui};
 use smtp_setup::smtp::{CheckEvent, Reply, Route, Stage, StageStatus};
+use smtp_setup::untrusted::{inert, inert_line};
 use std::time::Instant;
 
 struct Row {
@@ -108,13 +109,14 @@ fn show_row(ui: &mut Ui, index: usize, row: &Row) {
             egui::Label::new(RichText::new(row.stage.label()).strong()),
         );
         ui.add_sized([64.0, 18.0], egui::Label::new(format!("{ms} ms")));
+        // Server text, shown inert: selectable and copyable, so it may end up in a terminal.
         let note = match (&row.detail, row.status) {
-            (Some(detail), _) if !detail.is_empty() => detail.as_str(),
-            (_, StageStatus::Started) => tr(T::StageWaiting),
-            _ => "",
+            (Some(detail), _) if !detail.is_empty() => inert_line(detail),
+            (_, StageStatus::Started) => tr(T::StageWaiting).into(),
+            _ => "".into(),
         };
-        ui.add(egui::Label::new(note).truncate())
-            .on_hover_text(note);
+        ui.add(egui::Label::new(note.as_ref()).truncate())
+            .on_hover_text(note.as_ref());
     };
     match &row.reply {
         // The triangle opens the server's reply under the row.
@@ -125,8 +127,10 @@ fn show_row(ui: &mut Ui, index: usize, row: &Row) {
                 .body(|ui| {
                     ui.label(RichText::new(tr(T::ServerReply)).weak());
                     ui.add(
-                        egui::Label::new(RichText::new(reply.to_string()).monospace())
-                            .selectable(true),
+                        egui::Label::new(
+                            RichText::new(inert(&reply.to_string()).as_ref()).monospace(),
+                        )
+                        .selectable(true),
                     );
                 });
         }

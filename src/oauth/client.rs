@@ -46,8 +46,8 @@ impl OAuthClient {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(|s| Secret::new(s.into())),
-            auth_url: endpoint(AUTH_URL_ENV, None, GOOGLE_AUTH_URL),
-            token_url: endpoint(TOKEN_URL_ENV, None, GOOGLE_TOKEN_URL),
+            auth_url: endpoint(Endpoint::Authorization, None)?,
+            token_url: endpoint(Endpoint::Token, None)?,
         })
     }
 
@@ -72,8 +72,8 @@ impl OAuthClient {
             }
         };
         let mut client = OAuthClient::new(&section.client_id, section.client_secret.as_deref())?;
-        client.auth_url = endpoint(AUTH_URL_ENV, section.auth_uri, GOOGLE_AUTH_URL);
-        client.token_url = endpoint(TOKEN_URL_ENV, section.token_uri, GOOGLE_TOKEN_URL);
+        client.auth_url = endpoint(Endpoint::Authorization, section.auth_uri)?;
+        client.token_url = endpoint(Endpoint::Token, section.token_uri)?;
         Ok(client)
     }
 
@@ -84,13 +84,85 @@ impl OAuthClient {
     }
 }
 
-/// The environment variable wins, then the client file, then Google's address.
-fn endpoint(variable: &str, from_file: Option<String>, google: &str) -> String {
-    std::env::var(variable)
+/// The two addresses a client talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Endpoint {
+    Authorization,
+    Token,
+}
+
+impl Endpoint {
+    fn variable(self) -> &'static str {
+        match self {
+            Endpoint::Authorization => AUTH_URL_ENV,
+            Endpoint::Token => TOKEN_URL_ENV,
+        }
+    }
+
+    fn google(self) -> &'static str {
+        match self {
+            Endpoint::Authorization => GOOGLE_AUTH_URL,
+            Endpoint::Token => GOOGLE_TOKEN_URL,
+        }
+    }
+
+    fn file_field(self) -> &'static str {
+        match self {
+            Endpoint::Authorization => "the client file's auth_uri",
+            Endpoint::Token => "the client file's token_uri",
+        }
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Endpoint::Authorization => "authorization endpoint",
+            Endpoint::Token => "token endpoint",
+        }
+    }
+}
+
+/// The environment variable wins, then the client file, then Google's address; whichever it
+/// is must be https:// (or http:// on a loopback host), checked here before anything is sent.
+fn endpoint(which: Endpoint, from_file: Option<String>) -> Result<String, OAuthError> {
+    let (url, setting) = match std::env::var(which.variable())
         .ok()
         .filter(|v| !v.trim().is_empty())
-        .or(from_file)
-        .unwrap_or_else(|| google.to_string())
+    {
+        Some(url) => (url, which.variable().to_string()),
+        None => match from_file {
+            Some(url) => (url, which.file_field().to_string()),
+            None => return Ok(which.google().to_string()),
+        },
+    };
+    require_secure(which, url.trim(), &setting)?;
+    Ok(url.trim().to_string())
+}
+
+/// Refuses an endpoint that would carry secrets in clear: anything but https://, except
+/// http:// to a loopback host (local test servers).
+pub(crate) fn require_secure(which: Endpoint, url: &str, setting: &str) -> Result<(), OAuthError> {
+    let insecure = || OAuthError::Insecure {
+        what: which.name(),
+        url: url.to_string(),
+        setting: setting.to_string(),
+    };
+    let parsed = url::Url::parse(url).map_err(|e| {
+        OAuthError::Client(format!("the {} {url:?} is not a URL ({e})", which.name()))
+    })?;
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(&parsed) => Ok(()),
+        _ => Err(insecure()),
+    }
+}
+
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +181,30 @@ mod tests {
             Some("GOCSPX-abc")
         );
         assert_eq!(client.token_url, "https://oauth2.googleapis.com/token");
+    }
+
+    #[test]
+    fn endpoints_must_be_https_or_loopback() {
+        let check = |url: &str| require_secure(Endpoint::Token, url, "X");
+        assert!(check("https://oauth2.googleapis.com/token").is_ok());
+        assert!(check("http://127.0.0.1:8080/token").is_ok());
+        assert!(check("http://127.9.9.9/token").is_ok());
+        assert!(check("http://[::1]:9/token").is_ok());
+        assert!(check("http://LOCALHOST/token").is_ok());
+        for url in [
+            "http://oauth2.googleapis.com/token",
+            "http://0.0.0.0:80/token",
+            "http://localhost.example.org/token",
+            "http://127.0.0.1.nip.io/token",
+            "ftp://127.0.0.1/token",
+        ] {
+            let error = check(url).unwrap_err();
+            assert!(matches!(error, OAuthError::Insecure { .. }), "{url}");
+            assert!(error.to_string().contains("(from X)"), "{error}");
+        }
+        let json = r#"{"installed":{"client_id":"x","token_uri":"http://example.org/token"}}"#;
+        let error = OAuthClient::from_json(json).unwrap_err();
+        assert!(error.to_string().contains("token_uri"), "{error}");
     }
 
     #[test]

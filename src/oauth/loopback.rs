@@ -1,16 +1,24 @@
-//! The loopback redirect: a one-shot HTTP listener on 127.0.0.1 and a random port. It takes
-//! exactly one valid redirect (other requests, such as a favicon, get a 404), answers the
-//! browser with a short page, and closes. It gives up after the time bound.
+//! The loopback redirect: an HTTP listener on 127.0.0.1 and a random port for the length of
+//! one sign-in. Connections are served concurrently (a browser opens idle preconnects, and any
+//! local program can connect), each with a short read bound under the overall deadline.
+//! Only the right redirect, an error redirect carrying the right `state`, or the deadline
+//! ends the wait; anything else is answered (404, or 400 without the expected state) and
+//! the sign-in goes on.
 
 use super::OAuthError;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
 
 /// Longest request head read from the browser.
 const MAX_REQUEST: usize = 16 * 1024;
-/// How long one browser connection may take to send its request.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one connection may take to send its request head.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+/// Connections served at once; more wait in the listen queue.
+const MAX_CONNECTIONS: usize = 32;
 
 pub(super) struct Loopback {
     listener: TcpListener,
@@ -43,22 +51,35 @@ impl Loopback {
     /// Waits for the redirect; returns the authorization code if the state matches.
     pub async fn wait(self, expected_state: &str, timeout: Duration) -> Result<String, OAuthError> {
         let deadline = Instant::now() + timeout;
+        let (found, mut results) = mpsc::channel(1);
+        let mut connections = JoinSet::new();
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let (stream, _) = tokio::time::timeout(left, self.listener.accept())
-                .await
-                .map_err(|_| OAuthError::Timeout(timeout))?
-                .map_err(|e| OAuthError::Listener(e.to_string()))?;
-            if let Some(result) = answer(stream, expected_state).await {
-                return result;
+            tokio::select! {
+                _ = tokio::time::sleep_until(deadline) => return Err(OAuthError::Timeout(timeout)),
+                Some(result) = results.recv() => return result,
+                accepted = self.listener.accept(), if connections.len() < MAX_CONNECTIONS => {
+                    let Ok((stream, _)) = accepted else { continue };
+                    let (state, found) = (expected_state.to_string(), found.clone());
+                    let read_until = deadline.min(Instant::now() + REQUEST_TIMEOUT);
+                    connections.spawn(async move {
+                        if let Some(result) = answer(stream, &state, read_until).await {
+                            let _ = found.send(result).await;
+                        }
+                    });
+                }
+                Some(_) = connections.join_next(), if !connections.is_empty() => {}
             }
         }
     }
 }
 
-/// Reads one request; `None` when it was not the redirect (so keep waiting).
-async fn answer(mut stream: TcpStream, expected_state: &str) -> Option<Result<String, OAuthError>> {
-    let head = tokio::time::timeout(REQUEST_TIMEOUT, read_head(&mut stream))
+/// Serves one connection; `Some` when it carried the redirect that ends the sign-in.
+async fn answer(
+    mut stream: TcpStream,
+    expected_state: &str,
+    read_until: Instant,
+) -> Option<Result<String, OAuthError>> {
+    let head = tokio::time::timeout_at(read_until, read_head(&mut stream))
         .await
         .ok()??;
     let target = head
@@ -74,6 +95,18 @@ async fn answer(mut stream: TcpStream, expected_state: &str) -> Option<Result<St
         return None;
     }
     let redirect = parse_query(query);
+    if redirect.state.as_deref() != Some(expected_state) {
+        // Not this sign-in's redirect (an old tab, a stray or hostile request): say so, and
+        // keep waiting for the real one.
+        respond(
+            &mut stream,
+            "400 Bad Request",
+            "This address does not belong to the sign-in smtp-setup is waiting for. Start \
+             the sign-in from smtp-setup, or use the newest sign-in tab.",
+        )
+        .await;
+        return None;
+    }
     let result = check(redirect, expected_state);
     let page = match &result {
         Ok(_) => "Signed in. You can close this tab and go back to smtp-setup.".to_string(),

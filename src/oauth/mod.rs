@@ -23,8 +23,8 @@ pub const TOKEN_URL_ENV: &str = "SMTP_SETUP_OAUTH_TOKEN_URL";
 /// How long to wait for the browser to come back by default.
 pub const DEFAULT_BROWSER_TIMEOUT: Duration = Duration::from_secs(300);
 
-/// Why signing in with Google failed. Each message carries Google's error code (e.g.
-/// `invalid_grant`) so that the diagnosis recognizes it.
+/// Why signing in with Google failed. The diagnosis reads the variant (see
+/// `diagnosis::Evidence::OAuth`); only Google's own codes are matched as text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OAuthError {
     #[error("The OAuth client is not usable: {0}")]
@@ -34,8 +34,8 @@ pub enum OAuthError {
     #[error("No answer from the browser within {} s; the sign-in was not finished.", .0.as_secs())]
     Timeout(Duration),
     #[error(
-        "access_denied: the sign-in was declined, or this Google account is not a test user of \
-         the OAuth app (while the app is in \"Testing\", only listed test users may sign in)."
+        "The sign-in was declined, or this Google account is not a test user of the OAuth app \
+         (while the app is in \"Testing\", only listed test users may sign in)."
     )]
     AccessDenied,
     #[error(
@@ -51,10 +51,20 @@ pub enum OAuthError {
         description: Option<String>,
     },
     #[error(
-        "invalid_scope: the sign-in granted {granted}, but SMTP needs {GMAIL_OAUTH_SCOPE} \
-         (gmail.send is not enough)."
+        "The sign-in granted {granted}, but SMTP needs {GMAIL_OAUTH_SCOPE} (gmail.send is not \
+         enough)."
     )]
     WrongScope { granted: String },
+    #[error(
+        "The {what} {url} (from {setting}) is not https://, so the refresh token and the client \
+         secret would cross the network unencrypted; nothing was sent. Use Google's https:// \
+         address (plain http:// is accepted only for 127.0.0.1, ::1 and localhost)."
+    )]
+    Insecure {
+        what: &'static str,
+        url: String,
+        setting: String,
+    },
     #[error(
         "Google returned no refresh token, so the sign-in cannot be kept. Remove the app's access \
          at https://myaccount.google.com/connections and sign in again."

@@ -2,7 +2,7 @@
 //! short-lived access tokens made from it just before each use.
 
 use super::OAuthError;
-use super::client::OAuthClient;
+use super::client::{Endpoint, OAuthClient, require_secure};
 use crate::secret::Secret;
 use oauth2::basic::{BasicClient, BasicErrorResponse};
 use oauth2::{
@@ -99,6 +99,13 @@ pub(super) fn oauth2_client(
     client: &OAuthClient,
     redirect_uri: Option<&str>,
 ) -> Result<GoogleClient, OAuthError> {
+    // Also checked when the client was made; again here for a grant read from the keychain.
+    require_secure(
+        Endpoint::Authorization,
+        &client.auth_url,
+        "the saved sign-in",
+    )?;
+    require_secure(Endpoint::Token, &client.token_url, "the saved sign-in")?;
     let bad = |what: &str, e: oauth2::url::ParseError| {
         OAuthError::Client(format!("the {what} is not a URL ({e})"))
     };

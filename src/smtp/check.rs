@@ -5,8 +5,8 @@ use super::auth::authenticate;
 use super::connection::{Connection, StepError, connector};
 use super::event::{CheckFailure, FailureKind, Route, Stage, TlsMode};
 use super::reply::Reply;
-use super::route::{Passed, RoutePlan, StageRunner, open};
-use super::{Credential, EventSink, ignore_events};
+use super::route::{Limits, Passed, RoutePlan, StageRunner, open, progress};
+use super::{Credential, EventSink};
 use crate::address::{EmailAddress, HeaderText};
 use crate::test_message;
 use crate::tls::{TlsSetupError, client_config};
@@ -19,8 +19,11 @@ use tokio::task::JoinSet;
 
 /// Default bound for each stage.
 pub const DEFAULT_STAGE_TIMEOUT: Duration = Duration::from_secs(10);
-/// Bound for the follow-up probe that tells a stalled greeting from a wrong TLS mode.
-const WRONG_MODE_PROBE_TIMEOUT: Duration = Duration::from_secs(3);
+/// Default bound for a whole check or test send, every route and stage included: the worst
+/// case a person or a script waits for a verdict.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// Longest wait for the server to answer QUIT.
+const QUIT_TIMEOUT: Duration = Duration::from_secs(2);
 
 #[derive(Clone)]
 pub struct CheckOptions {
@@ -28,6 +31,8 @@ pub struct CheckOptions {
     /// (port, TLS mode) pairs, tried in parallel; the first listed wins a tie.
     pub candidates: Vec<(u16, TlsMode)>,
     pub stage_timeout: Duration,
+    /// Bound for the whole run; no check or send takes longer.
+    pub deadline: Duration,
     /// The name sent with EHLO: a real host name, never "localhost" (Gmail answers 421).
     pub ehlo_name: String,
     tls: Arc<rustls::ClientConfig>,
@@ -48,6 +53,7 @@ impl CheckOptions {
                 .to_string(),
             candidates,
             stage_timeout: DEFAULT_STAGE_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
             ehlo_name: default_ehlo_name(),
             tls: client_config(extra_ca)?,
         })
@@ -142,10 +148,11 @@ async fn check_inner(
     summaries: &mut Vec<RouteSummary>,
     start: Instant,
 ) -> Result<Success, CheckFailure> {
+    let limits = Limits::starting_now(options.stage_timeout, options.deadline);
     let dns = StageRunner {
         route: None,
         sink: sink.clone(),
-        timeout: options.stage_timeout,
+        limits,
     };
     let ips = dns.run(Stage::Resolve, resolve(&options.host)).await?;
     let plans: Vec<RoutePlan> = options
@@ -164,7 +171,7 @@ async fn check_inner(
                 runner: StageRunner {
                     route: Some(route.clone()),
                     sink: sink.clone(),
-                    timeout: options.stage_timeout,
+                    limits,
                 },
                 route,
             }
@@ -179,8 +186,14 @@ async fn check_inner(
     let mut failures: Vec<(usize, CheckFailure)> = Vec::new();
     let mut winner: Option<(usize, Connection)> = None;
     while let Some(joined) = running.join_next().await {
-        let Ok((index, result)) = joined else {
-            continue;
+        let (index, result) = match joined {
+            Ok(done) => done,
+            // A route's task panicked: a bug, reported as such rather than lost.
+            Err(error) if error.is_panic() => {
+                failures.push((usize::MAX, internal_failure()));
+                continue;
+            }
+            Err(_) => continue,
         };
         match result {
             Ok(conn) => {
@@ -200,13 +213,10 @@ async fn check_inner(
         Some((index, mut conn)) => {
             outcomes[index] = Some(RouteOutcome::Used);
             let outcome = use_route(&plans[index], &mut conn, credential, send, start).await;
-            quit(&mut conn).await;
+            quit(&mut conn, &limits).await;
             outcome
         }
-        None => {
-            let failure = most_telling(failures);
-            Err(probe_wrong_mode(failure, &plans, options).await)
-        }
+        None => Err(most_telling(failures).unwrap_or_else(internal_failure)),
     };
 
     // Routes that finished meanwhile get their verdict; the rest are stopped.
@@ -317,53 +327,33 @@ fn expect(reply: Reply, code: u16) -> Result<Reply, StepError> {
 }
 
 /// Says goodbye; a server that does not answer QUIT promptly changes nothing.
-async fn quit(conn: &mut Connection) {
-    let _ = tokio::time::timeout(Duration::from_secs(2), conn.command("QUIT")).await;
+async fn quit(conn: &mut Connection, limits: &Limits) {
+    let bound = QUIT_TIMEOUT.min(limits.left());
+    let _ = tokio::time::timeout(bound, conn.command("QUIT")).await;
 }
 
-/// The failure that explains most: the one that got furthest, the first candidate on a tie.
-fn most_telling(failures: Vec<(usize, CheckFailure)>) -> CheckFailure {
+/// The failure that explains most: the one that got furthest along its own route (implicit
+/// TLS does TLS before the greeting), the first candidate on a tie.
+fn most_telling(failures: Vec<(usize, CheckFailure)>) -> Option<CheckFailure> {
     failures
         .into_iter()
-        .min_by_key(|(index, failure)| (std::cmp::Reverse(failure.stage), *index))
+        .min_by_key(|(index, failure)| {
+            let tls = failure.route.as_ref().map(|r| r.tls);
+            (std::cmp::Reverse(progress(failure.stage, tls)), *index)
+        })
         .map(|(_, failure)| failure)
-        .expect("at least one route was tried")
 }
 
-/// A STARTTLS route that got no greeting may be an implicit-TLS port: try a TLS handshake
-/// there, briefly, and say so if it answers.
-async fn probe_wrong_mode(
-    mut failure: CheckFailure,
-    plans: &[RoutePlan],
-    options: &CheckOptions,
-) -> CheckFailure {
-    let Some(route) = failure.route.clone() else {
-        return failure;
-    };
-    if failure.stage != Stage::Greeting
-        || failure.kind != FailureKind::Timeout
-        || route.tls != TlsMode::Starttls
-    {
-        return failure;
+/// A failure that is smtp-setup's own bug (a panicked task), never a server's or network's.
+fn internal_failure() -> CheckFailure {
+    CheckFailure {
+        stage: Stage::Connect,
+        route: None,
+        kind: FailureKind::Internal,
+        reply: None,
+        detail: format!(
+            "smtp-setup {} hit an internal error while checking.",
+            env!("CARGO_PKG_VERSION")
+        ),
     }
-    let Some(plan) = plans.iter().find(|p| p.route == route) else {
-        return failure;
-    };
-    let mut probe = plan.clone();
-    probe.route.tls = TlsMode::Implicit;
-    probe.runner = StageRunner {
-        route: Some(probe.route.clone()),
-        sink: ignore_events(),
-        timeout: options.stage_timeout.min(WRONG_MODE_PROBE_TIMEOUT),
-    };
-    if let Ok(mut conn) = open(&probe).await {
-        quit(&mut conn).await;
-        failure.kind = FailureKind::WrongTlsMode;
-        failure.detail = format!(
-            "Port {} speaks implicit TLS (TLS from the first byte), so it never greets a STARTTLS \
-             client: use implicit TLS on this port, or STARTTLS on port 587.",
-            route.port
-        );
-    }
-    failure
 }

@@ -4,7 +4,7 @@
 
 use super::EventSink;
 use super::event::{CertificateProblem, CheckEvent, Direction, FailureKind, Route, TranscriptLine};
-use super::reply::Reply;
+use super::reply::{MAX_LINE, Reply, ReplyAssembler, WireError};
 use rustls::pki_types::ServerName;
 use std::io;
 use std::pin::Pin;
@@ -16,11 +16,6 @@ use tokio::io::{
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
-
-/// Longest reply line accepted (RFC 5321 allows 512; Gmail's are under 100).
-const MAX_LINE: u64 = 4096;
-/// Most lines in one reply (Gmail's EHLO has 9).
-const MAX_REPLY_LINES: usize = 64;
 
 /// A failure inside one step, before the caller adds the stage and route.
 #[derive(Debug)]
@@ -134,13 +129,13 @@ impl Connection {
         }));
     }
 
-    /// Reads one complete reply (all its continuation lines).
+    /// Reads one complete reply (all its continuation lines), within the line and reply limits.
     pub async fn read_reply(&mut self) -> Result<Reply, StepError> {
-        let mut raw_lines = Vec::new();
+        let mut assembler = ReplyAssembler::default();
         loop {
             let mut buf = Vec::new();
             let n = (&mut self.reader)
-                .take(MAX_LINE)
+                .take(MAX_LINE as u64)
                 .read_until(b'\n', &mut buf)
                 .await
                 .map_err(classify_io)?;
@@ -150,37 +145,19 @@ impl Connection {
                     "The server closed the connection without a reply.",
                 ));
             }
-            if !buf.ends_with(b"\n") {
-                return Err(StepError::new(
-                    FailureKind::Protocol,
-                    "The server sent an overlong line.",
-                ));
-            }
-            let line = String::from_utf8_lossy(&buf)
-                .trim_end_matches(['\r', '\n'])
-                .to_string();
+            let (line, result) = assembler.push(&buf);
             self.record(Direction::Server, &line);
-            let last = line.as_bytes().get(3) != Some(&b'-');
-            raw_lines.push(line);
-            if last {
-                break;
-            }
-            if raw_lines.len() >= MAX_REPLY_LINES {
-                return Err(StepError::new(
-                    FailureKind::Protocol,
-                    "The server sent an overlong reply.",
-                ));
-            }
+            let detail = match result {
+                Ok(Some(reply)) => return Ok(reply),
+                Ok(None) => continue,
+                Err(WireError::OverlongLine) => "The server sent an overlong line.".to_string(),
+                Err(WireError::OverlongReply) => "The server sent an overlong reply.".to_string(),
+                Err(WireError::NotSmtp(first)) => {
+                    format!("The server sent something that is not SMTP: {first:?}")
+                }
+            };
+            return Err(StepError::new(FailureKind::Protocol, detail));
         }
-        Reply::parse(&raw_lines).ok_or_else(|| {
-            StepError::new(
-                FailureKind::Protocol,
-                format!(
-                    "The server sent something that is not SMTP: {:?}",
-                    truncate(&raw_lines[0], 80)
-                ),
-            )
-        })
     }
 
     /// Sends one line; `shown` is what the transcript records (redacted for secrets).
@@ -352,11 +329,4 @@ fn classify_tls(error: &rustls::Error) -> StepError {
         other => (FailureKind::TlsHandshake, format!("The TLS handshake failed: {other}.")),
     };
     StepError::new(kind, detail)
-}
-
-fn truncate(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    }
 }

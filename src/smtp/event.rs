@@ -26,16 +26,6 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 7] = [
-        Stage::Resolve,
-        Stage::Connect,
-        Stage::Greeting,
-        Stage::Ehlo,
-        Stage::Tls,
-        Stage::Auth,
-        Stage::Send,
-    ];
-
     /// Short name as shown in a timeline.
     pub fn label(self) -> &'static str {
         match self {
@@ -155,6 +145,8 @@ pub enum FailureKind {
     Unsupported,
     /// The server sent something that is not SMTP.
     Protocol,
+    /// smtp-setup itself failed (a bug), not the server or the network.
+    Internal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

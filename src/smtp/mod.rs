@@ -9,8 +9,8 @@ pub mod reply;
 mod route;
 
 pub use check::{
-    CheckOptions, CheckReport, DEFAULT_STAGE_TIMEOUT, RouteOutcome, RouteSummary, Success,
-    TestSend, run_check,
+    CheckOptions, CheckReport, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, RouteOutcome, RouteSummary,
+    Success, TestSend, run_check,
 };
 pub use event::{
     CertificateProblem, CheckEvent, CheckFailure, Direction, FailureKind, Route, Stage, StageEvent,

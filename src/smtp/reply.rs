@@ -25,20 +25,19 @@ impl Reply {
             .join(" ")
     }
 
-    pub fn is_positive(&self) -> bool {
-        (200..400).contains(&self.code)
-    }
-
-    /// Parses the raw lines of a reply (without CRLF). Every line must start with the same code.
+    /// Parses the raw lines of a reply (without CRLF). Every line must start with the same
+    /// three-digit code (2xx–5xx) followed by a space, a hyphen or nothing. Any text, in any
+    /// script, is accepted after that: it is sliced only at the ASCII code.
     pub fn parse(raw_lines: &[String]) -> Option<Reply> {
         let first = raw_lines.first()?;
-        let code: u16 = first.get(..3)?.parse().ok()?;
+        let code_text = reply_code(first)?;
         let mut enhanced = None;
         let mut lines = Vec::with_capacity(raw_lines.len());
         for raw in raw_lines {
-            if raw.get(..3)? != &first[..3] {
+            if reply_code(raw)? != code_text {
                 return None;
             }
+            // The first four bytes are ASCII, so byte 4 is a char boundary.
             let rest = raw.get(4..).unwrap_or("");
             let (found, text) = split_enhanced(rest);
             if enhanced.is_none() {
@@ -47,10 +46,67 @@ impl Reply {
             lines.push(text.to_string());
         }
         Some(Reply {
-            code,
+            code: code_text.parse().ok()?,
             enhanced,
             lines,
         })
+    }
+}
+
+/// The code of a reply line: three ASCII digits, the first 2 to 5, then ' ', '-' or the end.
+fn reply_code(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let code = bytes.get(..3)?;
+    let digits = code.iter().all(u8::is_ascii_digit) && (b'2'..=b'5').contains(&code[0]);
+    let separated = matches!(bytes.get(3), None | Some(b' ' | b'-'));
+    (digits && separated).then(|| &line[..3])
+}
+
+/// Why bytes from the server do not make a reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WireError {
+    /// A line longer than [`MAX_LINE`] bytes.
+    OverlongLine,
+    /// More than [`MAX_REPLY_LINES`] lines in one reply.
+    OverlongReply,
+    /// A line that is not `CODE[ -]text` with the reply's code.
+    NotSmtp(String),
+}
+
+/// Longest reply line accepted, line ending included (RFC 5321 allows 512; Gmail's are under 100).
+pub const MAX_LINE: usize = 4096;
+/// Most lines in one reply (Gmail's EHLO has 9).
+pub const MAX_REPLY_LINES: usize = 64;
+
+/// Puts a reply together line by line as it arrives, within the limits above.
+#[derive(Debug, Default)]
+pub struct ReplyAssembler {
+    lines: Vec<String>,
+}
+
+impl ReplyAssembler {
+    /// One line as read from the wire: at most [`MAX_LINE`] bytes, ending in `\n` unless the
+    /// limit cut it. Returns the line as text (lossy UTF-8, without CR LF) for the
+    /// transcript, and the reply once its last line has come.
+    pub fn push(&mut self, raw: &[u8]) -> (String, Result<Option<Reply>, WireError>) {
+        let line = String::from_utf8_lossy(raw)
+            .trim_end_matches(['\r', '\n'])
+            .to_string();
+        if !raw.ends_with(b"\n") || raw.len() > MAX_LINE {
+            return (line, Err(WireError::OverlongLine));
+        }
+        let last = line.as_bytes().get(3) != Some(&b'-');
+        self.lines.push(line.clone());
+        let result = if last {
+            Reply::parse(&self.lines)
+                .map(Some)
+                .ok_or_else(|| WireError::NotSmtp(self.lines[0].chars().take(80).collect()))
+        } else if self.lines.len() >= MAX_REPLY_LINES {
+            Err(WireError::OverlongReply)
+        } else {
+            Ok(None)
+        };
+        (line, result)
     }
 }
 
@@ -114,6 +170,35 @@ mod tests {
     }
 
     #[test]
+    fn any_script_after_the_code() {
+        let reply = Reply::parse(&lines(&["535-5.7.8 비밀번호 오류", "535 →└── ✓"])).unwrap();
+        assert_eq!(reply.text(), "비밀번호 오류 →└── ✓");
+        assert!(Reply::parse(&lines(&["5é5 x"])).is_none());
+        assert!(Reply::parse(&lines(&["→ 535 x"])).is_none());
+    }
+
+    #[test]
+    fn assembler_takes_lines_until_the_last() {
+        let mut replies = ReplyAssembler::default();
+        assert_eq!(replies.push(b"250-smtp.gmail.com\r\n").1, Ok(None));
+        let (line, reply) = replies.push(b"250 SMTPUTF8\r\n");
+        assert_eq!(line, "250 SMTPUTF8");
+        assert_eq!(
+            reply.unwrap().unwrap().lines,
+            ["smtp.gmail.com", "SMTPUTF8"]
+        );
+        let mut garbage = ReplyAssembler::default();
+        assert!(matches!(
+            garbage.push(b"\xff\xfe\n").1,
+            Err(WireError::NotSmtp(_))
+        ));
+        assert_eq!(
+            ReplyAssembler::default().push(b"250 no line end").1,
+            Err(WireError::OverlongLine)
+        );
+    }
+
+    #[test]
     fn reply_without_enhanced_code() {
         let reply = Reply::parse(&lines(&["220 smtp.gmail.com ESMTP x - gsmtp"])).unwrap();
         assert_eq!(reply.enhanced, None);
@@ -124,5 +209,10 @@ mod tests {
     fn rejects_mixed_codes_and_garbage() {
         assert!(Reply::parse(&lines(&["250-a", "251 b"])).is_none());
         assert!(Reply::parse(&lines(&["hello"])).is_none());
+        assert!(Reply::parse(&lines(&["+12 x"])).is_none());
+        assert!(Reply::parse(&lines(&["250x"])).is_none());
+        assert!(Reply::parse(&lines(&["650 no"])).is_none());
+        assert!(Reply::parse(&lines(&["25"])).is_none());
+        assert_eq!(Reply::parse(&lines(&["250"])).unwrap().code, 250);
     }
 }

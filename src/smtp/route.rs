@@ -16,6 +16,11 @@ use tokio_rustls::TlsConnector;
 
 /// RFC 8305's "connection attempt delay": start the next address if this one is slow.
 const NEXT_ATTEMPT_DELAY: Duration = Duration::from_millis(250);
+/// How long a STARTTLS route waits for the greeting before it also probes for implicit TLS
+/// (Gmail greets within a few hundred milliseconds).
+const PROBE_DELAY: Duration = Duration::from_secs(1);
+/// The least time the probe gets for its handshake, past the greeting's bound if need be.
+const PROBE_GRACE: Duration = Duration::from_secs(1);
 
 /// What a stage reports when it passes.
 pub(crate) struct Passed<T> {
@@ -42,12 +47,42 @@ impl<T> Passed<T> {
     }
 }
 
+/// How long stages may take: each at most `stage`, and all of them together (every route, the
+/// probe and QUIT included) until `deadline`, which is `whole` after the check started.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    pub stage: Duration,
+    pub whole: Duration,
+    pub deadline: Instant,
+}
+
+impl Limits {
+    pub fn starting_now(stage: Duration, whole: Duration) -> Limits {
+        Limits {
+            stage,
+            whole,
+            deadline: Instant::now() + whole,
+        }
+    }
+
+    /// The time the next stage may take, and whether the whole-run deadline is what limits it.
+    fn next_stage(&self) -> (Duration, bool) {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        (self.stage.min(left), left < self.stage)
+    }
+
+    /// Time left until the deadline.
+    pub fn left(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+}
+
 /// Runs stages for one route (or for none, at DNS), emitting started/passed/failed events.
 #[derive(Clone)]
 pub(crate) struct StageRunner {
     pub route: Option<Route>,
     pub sink: EventSink,
-    pub timeout: Duration,
+    pub limits: Limits,
 }
 
 impl StageRunner {
@@ -56,14 +91,24 @@ impl StageRunner {
         stage: Stage,
         work: impl Future<Output = Result<Passed<T>, StepError>>,
     ) -> Result<T, CheckFailure> {
+        self.run_extended(stage, Duration::ZERO, work).await
+    }
+
+    /// Like `run`, for work that handles the stage bound itself and may take up to `extra`
+    /// longer to say why it was exceeded (the wrong-mode probe beside the greeting).
+    pub async fn run_extended<T>(
+        &self,
+        stage: Stage,
+        extra: Duration,
+        work: impl Future<Output = Result<Passed<T>, StepError>>,
+    ) -> Result<T, CheckFailure> {
         self.emit(stage, StageStatus::Started, 0, None, None);
         let start = Instant::now();
-        let result = match tokio::time::timeout(self.timeout, work).await {
+        let (bound, by_deadline) = self.limits.next_stage();
+        let outer = (bound + extra).min(self.limits.left());
+        let result = match tokio::time::timeout(outer, work).await {
             Ok(result) => result,
-            Err(_) => Err(StepError::new(
-                FailureKind::Timeout,
-                timeout_detail(stage, self.timeout, self.route.as_ref()),
-            )),
+            Err(_) => Err(self.timeout(stage, by_deadline || outer < bound + extra)),
         };
         let elapsed = start.elapsed().as_millis() as u64;
         match result {
@@ -94,6 +139,24 @@ impl StageRunner {
                 })
             }
         }
+    }
+
+    /// The bound of the stage about to run (for work that enforces it itself).
+    pub fn stage_bound(&self) -> Duration {
+        self.limits.next_stage().0
+    }
+
+    /// The timeout failure of `stage`: its own bound, or the whole run's.
+    pub fn timeout(&self, stage: Stage, by_deadline: bool) -> StepError {
+        let detail = if by_deadline {
+            format!(
+                "The whole check reached its limit of {} s during this stage (--deadline).",
+                self.limits.whole.as_secs_f32()
+            )
+        } else {
+            timeout_detail(stage, self.limits.stage, self.route.as_ref())
+        };
+        StepError::new(FailureKind::Timeout, detail)
     }
 
     fn emit(
@@ -177,9 +240,20 @@ pub(crate) async fn open(plan: &RoutePlan) -> Result<Connection, CheckFailure> {
         }
         TlsMode::Starttls => Connection::new(Stream::Plain(tcp), plan.route.clone(), sink),
     };
+    // A STARTTLS route that hears no greeting may have reached an implicit-TLS port: a probe
+    // beside the wait tells the two apart, so the verdict still comes within the bound.
+    let probe_grace = match plan.route.tls {
+        TlsMode::Starttls => PROBE_GRACE,
+        TlsMode::Implicit => Duration::ZERO,
+    };
     runner
-        .run(Stage::Greeting, async {
-            let reply = conn.read_reply().await?;
+        .run_extended(Stage::Greeting, probe_grace, async {
+            let reply = match plan.route.tls {
+                TlsMode::Implicit => conn.read_reply().await?,
+                TlsMode::Starttls => {
+                    greeting_or_wrong_mode(plan, &mut conn, runner.stage_bound()).await?
+                }
+            };
             if reply.code != 220 {
                 return Err(StepError::reply(reply));
             }
@@ -214,6 +288,102 @@ pub(crate) async fn open(plan: &RoutePlan) -> Result<Connection, CheckFailure> {
             .await?;
     }
     Ok(conn)
+}
+
+/// Waits for the greeting on a STARTTLS route. If none has come after a moment, a second
+/// connection tries a TLS handshake: a port that completes one speaks implicit TLS and will
+/// never greet a STARTTLS client. The verdict comes by the bound, or by the bound plus at
+/// most [`PROBE_GRACE`] when the bound is too short for the probe.
+async fn greeting_or_wrong_mode(
+    plan: &RoutePlan,
+    conn: &mut Connection,
+    bound: Duration,
+) -> Result<Reply, StepError> {
+    let runner = &plan.runner;
+    let by_deadline = bound < runner.limits.stage;
+    let delay = PROBE_DELAY.min(bound / 3);
+    // The probe gets at least PROBE_GRACE for its handshake; past the bound only when the
+    // bound itself leaves it less (a TLS server answers a ClientHello in milliseconds).
+    let grace = PROBE_GRACE.saturating_sub(bound.saturating_sub(delay));
+    let budget = bound.saturating_sub(delay) + grace;
+    let (addrs, connector, host) = (
+        plan.addrs.clone(),
+        plan.connector.clone(),
+        plan.route.host.clone(),
+    );
+    let mut probe = AbortOnDrop(tokio::spawn(async move {
+        tokio::time::sleep(delay).await;
+        let handshake = async {
+            let (tcp, _, _) = connect_any(&addrs).await.ok()?;
+            handshake(&connector, &host, tcp).await.ok()
+        };
+        matches!(tokio::time::timeout(budget, handshake).await, Ok(Some(_)))
+    }));
+    let wrong_mode = || {
+        StepError::new(
+            FailureKind::WrongTlsMode,
+            format!(
+                "Port {} speaks implicit TLS (TLS from the first byte), so it never greets a \
+                 STARTTLS client: use implicit TLS on this port, or STARTTLS on port 587.",
+                plan.route.port
+            ),
+        )
+    };
+    let greeting = tokio::time::timeout(bound, conn.read_reply());
+    tokio::pin!(greeting);
+    tokio::select! {
+        read = &mut greeting => match read {
+            Ok(reply) => reply,
+            // The bound passed: the probe may still be finishing its handshake.
+            Err(_) => match tokio::time::timeout(grace, &mut probe.0).await {
+                Ok(Ok(true)) => Err(wrong_mode()),
+                _ => Err(runner.timeout(Stage::Greeting, by_deadline)),
+            },
+        },
+        confirmed = &mut probe.0 => match confirmed {
+            Ok(true) => Err(wrong_mode()),
+            // Not implicit TLS: keep waiting for the greeting until the bound.
+            _ => match greeting.await {
+                Ok(reply) => reply,
+                Err(_) => Err(runner.timeout(Stage::Greeting, by_deadline)),
+            },
+        },
+    }
+}
+
+/// A spawned task that is stopped when its owner is dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// How far a failure got on its route, counting stages in the order the route runs them
+/// (implicit TLS does TLS before the greeting, STARTTLS after EHLO).
+pub(crate) fn progress(stage: Stage, tls: Option<TlsMode>) -> u8 {
+    let order: &[Stage] = match tls {
+        Some(TlsMode::Implicit) => &[
+            Stage::Resolve,
+            Stage::Connect,
+            Stage::Tls,
+            Stage::Greeting,
+            Stage::Ehlo,
+            Stage::Auth,
+            Stage::Send,
+        ],
+        _ => &[
+            Stage::Resolve,
+            Stage::Connect,
+            Stage::Greeting,
+            Stage::Ehlo,
+            Stage::Tls,
+            Stage::Auth,
+            Stage::Send,
+        ],
+    };
+    order.iter().position(|s| *s == stage).unwrap_or(0) as u8
 }
 
 /// Happy eyeballs (RFC 8305): IPv6 and IPv4 addresses interleaved, the next attempt started

@@ -97,7 +97,17 @@ pub enum Behavior {
     TryAgainLater,
     /// Send the greeting (after the TLS handshake on the implicit port), then close.
     CloseAfterGreeting,
+    /// Greet, then never answer EHLO (until the session timeout).
+    StallEhlo,
+    /// A hostile server: its session id, and so its greeting and most replies, carries
+    /// terminal escape sequences ([`HOSTILE_TEXT`]).
+    HostileText,
 }
+
+/// What a hostile server puts in its replies: clear the screen, draw a fake green success
+/// line, write the clipboard (OSC 52), a C1 CSI, and a right-to-left override.
+pub const HOSTILE_TEXT: &str =
+    "\x1b[2J\x1b[H\x1b[1;32m✓ Login works\x1b[0m \x1b]52;c;aGFja2Vk\x07 \u{9b}31m \u{202e}txet";
 
 /// Server configuration. `Default`: no accounts, `Normal`, `Valid`, 20 s session timeout.
 #[derive(Debug, Clone)]
@@ -503,13 +513,17 @@ async fn handle_starttls(ctx: Arc<Ctx>, mut tcp: TcpStream, peer: SocketAddr) {
         stall(&mut tcp, limit).await;
         return;
     }
-    let id = session_id();
+    let id = session_id_for(ctx.config.behavior);
     let mut conn = Conn::new(tcp, limit, id.clone());
     if conn.send(&greeting(&id)).await.is_err() {
         return;
     }
     if ctx.config.behavior == Behavior::CloseAfterGreeting {
         conn.finish().await;
+        return;
+    }
+    if ctx.config.behavior == Behavior::StallEhlo {
+        stall(&mut conn.io, limit).await;
         return;
     }
     let mut session = Session::new(id.clone(), peer.ip(), false);
@@ -550,12 +564,14 @@ async fn handle_implicit(ctx: Arc<Ctx>, mut tcp: TcpStream, peer: SocketAddr) {
         Ok(Ok(tls)) => tls,
         _ => return,
     };
-    let id = session_id();
+    let id = session_id_for(ctx.config.behavior);
     let mut conn = Conn::new(tls, limit, id.clone());
     if conn.send(&greeting(&id)).await.is_err() {
         return;
     }
-    if ctx.config.behavior != Behavior::CloseAfterGreeting {
+    if ctx.config.behavior == Behavior::StallEhlo {
+        stall(&mut conn.io, limit).await;
+    } else if ctx.config.behavior != Behavior::CloseAfterGreeting {
         let mut session = Session::new(id, peer.ip(), true);
         smtp_loop(&ctx, &mut conn, &mut session).await;
     }
@@ -1251,6 +1267,13 @@ pub fn random_token(len: usize) -> String {
 }
 
 /// A Gmail-like session id such as `d2e1a72fcca58-6cf7aa2d82fsm1234567pgb.1`.
+fn session_id_for(behavior: Behavior) -> String {
+    match behavior {
+        Behavior::HostileText => format!("{} {HOSTILE_TEXT}", session_id()),
+        _ => session_id(),
+    }
+}
+
 fn session_id() -> String {
     const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     let hex = random_u64() & 0x000f_ffff_ffff_ffff;

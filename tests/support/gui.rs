@@ -5,10 +5,12 @@ use super::gmail_server::{GmailServer, ServerConfig};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use smtp_setup::accounts::{AccountStore, IndexFile};
+use smtp_setup::gui::clipboard::{Clipboard, ClipboardAccess};
 use smtp_setup::gui::{GuiConfig, SetupApp};
 use smtp_setup::keychain::Keychain;
 use smtp_setup::smtp::TlsMode;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub const USER: &str = "jane@gmail.com";
@@ -17,7 +19,34 @@ pub const PASSWORD: &str = "abcdefghijklmnop";
 pub struct Setup {
     pub server: GmailServer,
     pub config: GuiConfig,
+    /// What the window finds on "the clipboard" when it comes to remove a copied secret.
+    pub clipboard: Arc<FakeClipboard>,
     _dir: tempfile::TempDir,
+}
+
+/// A clipboard the test fills and reads; the window only reads and clears it.
+#[derive(Default)]
+pub struct FakeClipboard(Mutex<Option<String>>);
+
+impl FakeClipboard {
+    pub fn set(&self, text: &str) {
+        *self.0.lock().unwrap() = Some(text.to_string());
+    }
+
+    pub fn get(&self) -> Option<String> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+impl ClipboardAccess for FakeClipboard {
+    fn text(&self) -> Clipboard {
+        self.get().map_or(Clipboard::NoText, Clipboard::Text)
+    }
+
+    fn clear(&self) -> bool {
+        *self.0.lock().unwrap() = None;
+        true
+    }
 }
 
 pub fn setup(name: &str, server: ServerConfig) -> Setup {
@@ -27,6 +56,7 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
     );
     let server = GmailServer::start(server);
     let dir = tempfile::tempdir().unwrap();
+    let clipboard = Arc::new(FakeClipboard::default());
     let config = GuiConfig {
         store: AccountStore {
             index: IndexFile::in_dir(dir.path().to_path_buf()),
@@ -41,10 +71,13 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
         extra_ca: vec![server.ca.file.clone()],
         stage_timeout: Duration::from_secs(5),
         use_browser: false,
+        clipboard: clipboard.clone(),
+        secret_clipboard_time: Duration::from_secs(30),
     };
     Setup {
         server,
         config,
+        clipboard,
         _dir: dir,
     }
 }

@@ -13,3 +13,12 @@ pub mod gmail_server;
 pub mod gui;
 pub mod oauth_server;
 pub mod test_certs;
+
+/// Runs an async engine call (the keychain's, say) from a synchronous test.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
+}

@@ -59,19 +59,15 @@ impl AccountsScreen {
             .map(|a| a.address.clone())
             .collect();
         self.probe = Some(env.worker.spawn(ctx, move |_| async move {
-            tokio::task::spawn_blocking(move || {
-                addresses
-                    .into_iter()
-                    .map(|address| {
-                        let error = EmailAddress::parse(&address)
-                            .ok()
-                            .and_then(|user| store.keychain.load(&user).err());
-                        (address, error)
-                    })
-                    .collect()
-            })
-            .await
-            .map_err(|e| Failure::local(T::KeychainRead, e))
+            let mut probe = Vec::new();
+            for address in addresses {
+                let error = match EmailAddress::parse(&address) {
+                    Ok(user) => store.keychain.load(&user).await.err(),
+                    Err(_) => None,
+                };
+                probe.push((address, error));
+            }
+            Ok(probe)
         }));
     }
 
@@ -87,13 +83,13 @@ impl AccountsScreen {
         if !self.probe_started {
             self.probe_keychain(env, ui.ctx());
         }
-        if let Some(Ok(probe)) = self.probe.as_ref().and_then(|job| job.try_result()) {
+        if let Some(Ok(Ok(probe))) = self.probe.as_ref().and_then(|job| job.try_result()) {
             self.keychain = probe.into_iter().collect();
             self.probe = None;
         }
         let mut changed = false;
         for row in self.rows.values_mut() {
-            changed |= row.poll();
+            changed |= row.poll(env, ui.ctx());
         }
         if changed {
             env.reload_accounts(ui.ctx());

@@ -3,6 +3,7 @@
 //! timeline and result. Rows run independently, so several tests can run at once.
 
 use crate::gui::Env;
+use crate::gui::clipboard::{ClipState, SecretOnClipboard};
 use crate::gui::diagnosis_view;
 use crate::gui::fields;
 use crate::gui::task::{Failure, Task, check_stored, record_route};
@@ -63,6 +64,8 @@ pub struct RowState {
     password: Zeroizing<String>,
     show_password: bool,
     copied: bool,
+    /// The secret copied with "Copy with password…", until it is off the clipboard.
+    clip: Option<SecretOnClipboard>,
 }
 
 impl Default for RowState {
@@ -75,13 +78,18 @@ impl Default for RowState {
             password: Zeroizing::new(String::new()),
             show_password: false,
             copied: false,
+            clip: None,
         }
     }
 }
 
 impl RowState {
-    /// Takes in events and results; true when an action finished (the index may have changed).
-    pub fn poll(&mut self) -> bool {
+    /// Takes in events and results; true when an action finished or was cancelled (the
+    /// index may have changed: the engine records a cancelled run too).
+    pub fn poll(&mut self, env: &Env, ctx: &egui::Context) -> bool {
+        if let Some(clip) = &mut self.clip {
+            clip.poll(ctx, &env.worker, &env.config.clipboard);
+        }
         self.task.poll()
     }
 
@@ -153,6 +161,10 @@ impl RowState {
             }
             Some(test) if test.outcome == TestOutcome::Ok => {
                 ui.label(RichText::new(tr(T::BadgeOk)).strong().color(GREEN))
+                    .on_hover_text(when::exact(test.time));
+            }
+            Some(test) if test.outcome == TestOutcome::Cancelled => {
+                ui.label(RichText::new(tr(T::BadgeCancelled)).weak())
                     .on_hover_text(when::exact(test.time));
             }
             Some(test) => {
@@ -231,6 +243,18 @@ impl RowState {
                 ui.label(RichText::new(tr(T::Copied)).weak());
             }
         });
+        if let Some(clip) = &self.clip {
+            let text = match clip.state() {
+                ClipState::Pending { .. } | ClipState::Clearing => trf(
+                    T::ClipboardWillClear,
+                    &[("secs", &clip.seconds_left().unwrap_or(0).to_string())],
+                ),
+                ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
+                ClipState::Changed => tr(T::ClipboardChanged).to_string(),
+                ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
+            };
+            ui.label(RichText::new(text).weak());
+        }
     }
 
     fn open(&mut self, panel: Panel) {
@@ -399,12 +423,18 @@ impl RowState {
             Task::Idle => {}
         }
         if let Some(secret) = reveal {
-            // On the clipboard once, as asked; the copy in memory is zeroized when dropped.
-            ui.ctx().copy_text(format!(
+            // On the clipboard once, as asked, and off it again after a while; the copies in
+            // memory are zeroized when dropped.
+            let text = Zeroizing::new(format!(
                 "{}\n{}: {}",
                 settings_text(record),
                 tr(T::SettingPassword),
                 secret.expose()
+            ));
+            self.clip = Some(SecretOnClipboard::copy(
+                ui.ctx(),
+                &text,
+                env.config.secret_clipboard_time,
             ));
             self.task = Task::Idle;
             self.copied = true;
@@ -477,9 +507,9 @@ impl RowState {
     fn start_remove(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord) {
         let (store, address) = (env.config.store.clone(), record.address.clone());
         self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
-            let removal = tokio::task::spawn_blocking(move || store.remove(&address))
+            let removal = store
+                .remove(&address)
                 .await
-                .map_err(|e| Failure::local(T::RemoveIncomplete, e))?
                 .map_err(|e| Failure::local(T::RemoveIncomplete, e))?;
             if removal.remaining.is_empty() {
                 Ok(Outcome::Removed)
@@ -509,9 +539,10 @@ impl RowState {
         self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
             let user =
                 EmailAddress::parse(&address).map_err(|e| Failure::local(T::KeychainRead, e))?;
-            let secret = tokio::task::spawn_blocking(move || store.keychain.load(&user))
+            let secret = store
+                .keychain
+                .load(&user)
                 .await
-                .map_err(|e| Failure::local(T::KeychainRead, e))?
                 .map_err(|e| Failure::local(T::KeychainRead, e))?;
             Ok(Outcome::Revealed(secret))
         }));
@@ -523,8 +554,7 @@ fn failing_cause(record: &AccountRecord) -> Cause {
     record
         .last_test
         .as_ref()
-        .and_then(|t| t.cause.as_deref())
-        .and_then(Cause::from_id)
+        .and_then(|t| t.cause)
         .unwrap_or(Cause::Unknown)
 }
 

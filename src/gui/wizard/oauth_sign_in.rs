@@ -5,9 +5,8 @@
 use super::{Env, Wizard, heading};
 use crate::gui::task::Failure;
 use crate::gui::text::{T, tr, trf};
-use crate::gui::worker::Job;
+use crate::gui::worker::{Job, Stopped};
 use egui::{Color32, RichText, Ui};
-use smtp_setup::diagnosis::{Evidence, diagnose};
 use smtp_setup::oauth::{
     DEFAULT_BROWSER_TIMEOUT, Grant, OAuthError, PendingAuthorization, start_authorization,
 };
@@ -34,11 +33,12 @@ impl SignIn {
     }
 }
 
-fn failure(error: OAuthError) -> Failure {
-    Failure {
-        diagnosis: Some(diagnose(Evidence::Text(&error.to_string()))),
-        message: error.to_string(),
-    }
+/// The failed state for a finished sign-in job that did not succeed.
+fn failed(result: Result<OAuthError, Stopped>) -> SignIn {
+    SignIn::Failed(match result {
+        Ok(error) => Failure::from_oauth(&error),
+        Err(_) => Failure::internal(),
+    })
 }
 
 impl Wizard {
@@ -47,7 +47,7 @@ impl Wizard {
         self.take_loaded_client();
         let next = match &self.sign_in {
             SignIn::Starting(job) => match job.try_result() {
-                Some(Ok(pending)) => {
+                Some(Ok(Ok(pending))) => {
                     let url = pending.url().to_string();
                     env.links.open(&url);
                     let job = env
@@ -55,15 +55,17 @@ impl Wizard {
                         .spawn(ctx, move |_| pending.finish(DEFAULT_BROWSER_TIMEOUT));
                     Some(SignIn::Waiting { url, job })
                 }
-                Some(Err(error)) => Some(SignIn::Failed(failure(error))),
+                Some(Ok(Err(error))) => Some(failed(Ok(error))),
+                Some(Err(stopped)) => Some(failed(Err(stopped))),
                 None => None,
             },
             SignIn::Waiting { job, .. } => match job.try_result() {
-                Some(Ok(grant)) => {
+                Some(Ok(Ok(grant))) => {
                     self.grant = Some(grant);
                     Some(SignIn::Done)
                 }
-                Some(Err(error)) => Some(SignIn::Failed(failure(error))),
+                Some(Ok(Err(error))) => Some(failed(Ok(error))),
+                Some(Err(stopped)) => Some(failed(Err(stopped))),
                 None => None,
             },
             _ => None,

@@ -3,6 +3,7 @@
 
 use super::flow::{Method, Mode};
 use serde::{Deserialize, Serialize};
+use smtp_setup::accounts::index::write_private;
 use smtp_setup::diagnosis::SetupStep;
 use std::path::{Path, PathBuf};
 
@@ -43,13 +44,7 @@ impl ProgressFile {
         let Ok(text) = toml::to_string(progress) else {
             return;
         };
-        if let Some(dir) = self.path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let temp = self.path.with_extension("toml.tmp");
-        if std::fs::write(&temp, text).is_ok() {
-            let _ = std::fs::rename(&temp, &self.path);
-        }
+        let _ = write_private(&self.path, text.as_bytes());
     }
 
     pub fn clear(&self) {
