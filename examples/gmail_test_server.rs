@@ -11,16 +11,16 @@
 //! shell) it is ignored and only `--seconds` ends the run; `--ignore-stdin`
 //! forces that.
 
-// The server and its certificates, without the tests' other helpers; the example uses
-// only part of their API.
-#![allow(dead_code)]
-
+// The server and its certificates, without the tests' other helpers (`pub`, as the example
+// uses only part of their API).
 #[path = "../tests/support/gmail_server.rs"]
-mod gmail_server;
+pub mod gmail_server;
 #[path = "../tests/support/oauth_server.rs"]
-mod oauth_server;
+pub mod oauth_server;
+#[path = "../tests/support/spawn.rs"]
+pub mod spawn;
 #[path = "../tests/support/test_certs.rs"]
-mod test_certs;
+pub mod test_certs;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;

@@ -1,14 +1,14 @@
 //! Email addresses and header text, checked before anything reaches the wire.
 
 use crate::provider::PERSONAL_DOMAINS;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// A checked email address: one `@`, a plausible local part and a dotted domain, no
 /// characters that could start a new header or SMTP command.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct EmailAddress {
     address: String,
 }
@@ -138,6 +138,14 @@ impl FromStr for EmailAddress {
     type Err = AddressError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         EmailAddress::parse(s)
+    }
+}
+
+/// Read back (from the account index) only if it is still a valid address.
+impl TryFrom<String> for EmailAddress {
+    type Error = AddressError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        EmailAddress::parse(&text)
     }
 }
 

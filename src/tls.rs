@@ -7,7 +7,7 @@ use rustls_pki_types::pem::PemObject;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TlsSetupError {
     #[error("Cannot read the CA file {path}: {reason}")]
     CaFile { path: PathBuf, reason: String },

@@ -2,12 +2,12 @@
 //! keychain: every action, independent rows, and the keychain-unavailable state (in a child
 //! process that has no session bus). Renders `screenshots/accounts.png`.
 
-mod support;
+pub mod support;
 
 use egui::OutputCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use smtp_setup::accounts::{AccountRecord, AuthMethod, TestOutcome, Verification};
+use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
 use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
@@ -15,7 +15,9 @@ use smtp_setup::keychain::KeychainError;
 use smtp_setup::smtp::{Route, TlsMode};
 use std::time::SystemTime;
 use support::gmail_server::{AccountMode, Behavior, ServerConfig};
-use support::gui::{PASSWORD, USER, click, harness, has_text, setup, shoot, type_into, wait_for};
+use support::gui::{
+    PASSWORD, USER, click, harness, has_text, setup, snapshot, type_into, wait_for,
+};
 
 const OTHER: &str = "ops@example.org";
 const NEW: &str = "qrstuvwxyzabcdef";
@@ -24,8 +26,15 @@ const NEW: &str = "qrstuvwxyzabcdef";
 fn store(config: &GuiConfig, user: &str, password: &str, verify: bool) {
     let user = EmailAddress::parse(user).unwrap();
     let password = AppPassword::parse(password).unwrap();
-    let options = config.check_options().unwrap();
-    let (port, tls) = config.candidates[0];
+    // Only the STARTTLS route, so that the account's stored route is the same every run.
+    let options = config
+        .connect
+        .options(Some(&Route {
+            host: "smtp.gmail.com".into(),
+            port: 587,
+            tls: TlsMode::Starttls,
+        }))
+        .unwrap();
     let verification = if verify {
         Verification::Check {
             options: &options,
@@ -34,20 +43,18 @@ fn store(config: &GuiConfig, user: &str, password: &str, verify: bool) {
     } else {
         Verification::Skip {
             route: Route {
-                host: config.host.clone(),
-                port,
-                tls,
+                host: options.host.clone(),
+                port: 587,
+                tls: TlsMode::Starttls,
             },
         }
     };
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime
-        .block_on(
-            config
-                .store
-                .save_app_password(&user, password, verification),
-        )
-        .unwrap();
+    support::block_on(
+        config
+            .store
+            .save(&user, NewSecret::AppPassword(password), verification),
+    )
+    .unwrap();
 }
 
 fn record(config: &GuiConfig, user: &str) -> Option<AccountRecord> {
@@ -166,7 +173,7 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
     wait_for(&mut harness, "the passing check", |h| {
         has_text(h, "The credential works")
     });
-    shoot(&mut harness, "accounts");
+    snapshot(&mut harness, "accounts", &[]);
     cleanup(&s.config);
 }
 
@@ -226,6 +233,41 @@ fn remove_empties_both_stores_and_points_to_revocation() {
 }
 
 #[test]
+fn an_address_removed_then_added_again_starts_afresh() {
+    let s = setup(
+        "readded",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into()))
+            .and_account(OTHER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    store(&s.config, OTHER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    harness
+        .get_all_by_label("Remove…")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(3);
+    click(&mut harness, "Remove");
+    wait_for(&mut harness, "the removal", |h| {
+        has_text(h, &format!("Removed {USER}"))
+    });
+    // Set up again (as the wizard would), then back on the list.
+    store(&s.config, USER, PASSWORD, true);
+    click(&mut harness, "Add account…");
+    click(&mut harness, "‹ Accounts");
+    wait_for(&mut harness, "the list with the account again", |h| {
+        h.query_all_by_label_contains("verified just now").count() == 2
+    });
+    assert!(
+        !has_text(&harness, &format!("Removed {USER}")),
+        "the old removal's banner is gone"
+    );
+    assert!(!has_text(&harness, "Remove jane@gmail.com?"));
+    cleanup(&s.config);
+}
+
+#[test]
 fn default_and_copy_settings_with_and_without_the_secret() {
     let s = setup(
         "default",
@@ -252,7 +294,8 @@ fn default_and_copy_settings_with_and_without_the_secret() {
         .click_accesskit();
     let settings = copied_text(&mut harness);
     assert!(
-        settings.contains("Server: 127.0.0.1") && settings.contains(&format!("Username: {USER}")),
+        settings.contains("Server: smtp.gmail.com")
+            && settings.contains(&format!("Username: {USER}")),
         "{settings}"
     );
     assert!(!settings.contains(PASSWORD));
@@ -397,7 +440,7 @@ fn keychain_unavailable_child() {
         .index
         .update(|index| {
             index.upsert(AccountRecord {
-                address: USER.into(),
+                address: EmailAddress::parse(USER).unwrap(),
                 display_name: None,
                 provider: "gmail".into(),
                 server: "127.0.0.1".into(),
@@ -420,8 +463,9 @@ fn keychain_unavailable_child() {
         "the account is still listed from the index"
     );
     click(&mut harness, "Check");
+    // Diagnosed, and recorded as the account's last result.
     wait_for(&mut harness, "the check to say why", |h| {
-        has_text(h, "could not be read from the keychain")
+        has_text(h, "The system keychain could not be read")
     });
 }
 
@@ -452,7 +496,7 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
         .index
         .update(|index| {
             index.upsert(AccountRecord {
-                address: USER.into(),
+                address: EmailAddress::parse(USER).unwrap(),
                 display_name: None,
                 provider: "gmail".into(),
                 server: "127.0.0.1".into(),
@@ -475,8 +519,8 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
     click(&mut harness, "Reauthorize…");
     assert_eq!(harness.state().screen(), Screen::Wizard);
     assert_eq!(
-        harness.state().wizard.step,
-        smtp_setup::diagnosis::SetupStep::TwoStepVerification
+        harness.state().wizard().step(),
+        smtp_setup::gui::wizard::flow::Step::OAuthClient
     );
     assert!(has_text(&harness, "Your OAuth client"));
     assert!(has_text(&harness, &format!("add {USER} as a test user")));

@@ -1,6 +1,6 @@
 //! The headless CLI as a person or a script uses it: output, JSON, exit codes, secrets.
 
-mod support;
+pub mod support;
 
 use serde_json::Value;
 use support::cli::{CliRun, run_cli};

@@ -829,7 +829,7 @@ fn every_cause_has_texts() {
         assert!(!d.title.is_empty(), "{}", cause.id());
         assert!(!d.explanation.is_empty(), "{}", cause.id());
         assert!(
-            !d.steps.is_empty() && d.steps.iter().all(|s| !s.is_empty()),
+            !d.steps.is_empty() && d.steps.iter().all(|s| !s.as_text(None).is_empty()),
             "{}",
             cause.id()
         );
@@ -860,7 +860,7 @@ fn json_shape() {
     assert!(json.contains(r#""cause":"bad_credentials""#), "{json}");
     let value = serde_json::to_value(&d).unwrap();
     assert_eq!(value["category"], "authentication");
-    assert_eq!(value["wizard_step"], "app_password");
+    assert_eq!(value["target"], "credential");
     assert_eq!(
         value["evidence"],
         "535 5.7.8 Username and Password not accepted."

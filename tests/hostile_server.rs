@@ -2,7 +2,7 @@
 //! escape sequences in replies, a closed stdout or stderr, a port that never greets, a
 //! server that stalls at EHLO, a whole-run deadline, Ctrl-C, and an oversized password.
 
-mod support;
+pub mod support;
 
 use serde_json::Value;
 use std::io::{Read, Write};

@@ -3,7 +3,7 @@
 //! the index's atomic, concurrent writes. Each test uses its own keychain service name and
 //! config directory, so tests never see each other's (or a person's) entries.
 
-mod support;
+pub mod support;
 
 use serde_json::Value;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! the loopback redirect, PKCE, the refresh token in the real keychain, and XOAUTH2 against
 //! the Gmail-like SMTP server; then every way it fails, diagnosed.
 
-mod support;
+pub mod support;
 
 use smtp_setup::accounts::{AccountStore, IndexFile, NewSecret, Verification};
 use smtp_setup::address::EmailAddress;
@@ -453,7 +453,7 @@ fn a_browser_that_never_comes_back_is_oauth_no_redirect() {
         serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
     assert_eq!(result["cause"], "oauth_no_redirect", "{}", run.stdout);
     assert!(
-        result["diagnosis"]["steps"][1]
+        result["diagnosis"]["steps"][1]["text"]
             .as_str()
             .unwrap()
             .contains("ssh -L"),

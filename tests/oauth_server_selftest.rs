@@ -3,15 +3,15 @@
 //! tokens it issues (`AccountMode::OAuthTokens`), driven by a raw SMTP client.
 
 // Only the two servers and their certificates, not all of `mod support`: these
-// tests must not depend on the library crate. The servers' API is used in part.
-#![allow(dead_code)]
-
+// tests must not depend on the library crate. (`pub`, as the servers' API is used in part.)
 #[path = "support/gmail_server.rs"]
-mod gmail_server;
+pub mod gmail_server;
 #[path = "support/oauth_server.rs"]
-mod oauth_server;
+pub mod oauth_server;
+#[path = "support/spawn.rs"]
+pub mod spawn;
 #[path = "support/test_certs.rs"]
-mod test_certs;
+pub mod test_certs;
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::RandomState;
@@ -27,7 +27,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use gmail_server::{AccountMode, GmailServer, ServerConfig, XOAUTH2_ERROR_CHALLENGE};
-use oauth_server::{AuthorizeMode, OAuthConfig, OAuthServer, TokenSet};
+use oauth_server::{OAuthConfig, OAuthServer, TokenSet};
 
 const SCOPE: &str = "https://mail.google.com/";
 const USER: &str = "jane@gmail.com";
@@ -296,135 +296,6 @@ async fn sign_in(server: &OAuthServer) -> (String, String) {
 // ---------------------------------------------------------------------------
 
 #[tokio::test]
-async fn code_flow_refresh_and_revocation() {
-    let server = OAuthServer::start(OAuthConfig::default());
-    bounded(async {
-        assert!(server.base_url.starts_with("http://127.0.0.1:"));
-        assert_eq!(server.auth_url(), format!("{}/authorize", server.base_url));
-        assert_eq!(server.token_url(), format!("{}/token", server.base_url));
-        assert!(server.tokens.is_empty());
-
-        let attempt = Attempt::new(&server);
-        let page = attempt.open(&server).await;
-        assert!(page.body.is_empty(), "{page:?}");
-        let params = page.redirect_params(&attempt.redirect_uri);
-        let keys: Vec<&str> = params.keys().map(String::as_str).collect();
-        assert_eq!(keys, ["code", "scope", "state"]);
-        assert_eq!(params["state"], attempt.state);
-        assert_eq!(params["scope"], SCOPE);
-        let code = &params["code"];
-        assert!(code.starts_with("4/0A") && code.len() > 40, "{code}");
-        // Like Google: the scope is not escaped, the code's '/' is.
-        let location = page.location.unwrap();
-        assert!(
-            location.ends_with("&scope=https://mail.google.com/"),
-            "{location}"
-        );
-        assert!(location.contains("code=4%2F0A"), "{location}");
-
-        let recorded = server.authorize_requests();
-        assert_eq!(recorded.len(), 1);
-        assert_eq!(recorded[0].get("login_hint"), Some(USER));
-        assert_eq!(recorded[0].get("access_type"), Some("offline"));
-
-        // Exchange.
-        let (status, json) =
-            exchange(&server, code, &attempt.verifier, &attempt.redirect_uri).await;
-        assert_eq!(status, 200, "{json}");
-        let fields: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        assert_eq!(
-            fields,
-            [
-                "access_token",
-                "expires_in",
-                "refresh_token",
-                "scope",
-                "token_type"
-            ]
-        );
-        let access = json["access_token"].as_str().unwrap().to_string();
-        let refresh_token = json["refresh_token"].as_str().unwrap().to_string();
-        assert!(access.starts_with("ya29."), "{access}");
-        assert!(refresh_token.starts_with("1//"), "{refresh_token}");
-        assert_eq!(json["expires_in"], 3599);
-        assert_eq!(json["scope"], SCOPE);
-        assert_eq!(json["token_type"], "Bearer");
-        assert_eq!(server.tokens.to_vec(), std::slice::from_ref(&access));
-
-        // Refresh: a new access token, no new refresh token.
-        let (status, json) = refresh(&server, &refresh_token).await;
-        assert_eq!(status, 200, "{json}");
-        let access2 = json["access_token"].as_str().unwrap().to_string();
-        assert_ne!(access2, access);
-        assert!(json.get("refresh_token").is_none(), "{json}");
-        assert_eq!(json["scope"], SCOPE);
-        assert_eq!(json["expires_in"], 3599);
-        assert_eq!(server.tokens.len(), 2);
-        assert!(server.tokens.contains(&access) && server.tokens.contains(&access2));
-
-        server.expire_access_tokens();
-        assert!(server.tokens.is_empty());
-        assert!(!server.tokens.contains(&access2));
-
-        // Refreshing still works until revoked, then invalid_grant.
-        let (status, _) = refresh(&server, &refresh_token).await;
-        assert_eq!(status, 200);
-        assert_eq!(server.tokens.len(), 1);
-        server.revoke_refresh_tokens();
-        let reply = refresh(&server, &refresh_token).await;
-        assert_eq!(
-            error_of(&reply),
-            (400, "invalid_grant", "Token has been expired or revoked.")
-        );
-        let reply = refresh(&server, "1//unknown").await;
-        assert_eq!(error_of(&reply).1, "invalid_grant");
-        assert_eq!(server.tokens.len(), 1, "no token for a refused refresh");
-
-        // A new sign-in after revocation works again.
-        let (_, new_refresh) = sign_in(&server).await;
-        assert_eq!(refresh(&server, &new_refresh).await.0, 200);
-
-        let requests = server.token_requests();
-        let summary: Vec<(&str, bool, bool, u16)> = requests
-            .iter()
-            .map(|r| {
-                (
-                    r.grant_type.as_str(),
-                    r.has_code,
-                    r.has_refresh_token,
-                    r.status,
-                )
-            })
-            .collect();
-        assert_eq!(
-            summary,
-            [
-                ("authorization_code", true, false, 200),
-                ("refresh_token", false, true, 200),
-                ("refresh_token", false, true, 200),
-                ("refresh_token", false, true, 400),
-                ("refresh_token", false, true, 400),
-                ("authorization_code", true, false, 200),
-                ("refresh_token", false, true, 200),
-            ]
-        );
-        assert!(
-            requests
-                .iter()
-                .all(|r| r.client_id.as_deref() == Some(server.client_id()))
-        );
-        assert!(requests[0].has_code_verifier && !requests[0].basic_auth);
-        assert_eq!(requests[3].error.as_deref(), Some("invalid_grant"));
-    })
-    .await;
-}
-
-#[tokio::test]
 async fn codes_are_single_use_and_need_the_right_verifier() {
     let server = OAuthServer::start(OAuthConfig {
         access_token_lifetime_secs: 60,
@@ -584,91 +455,6 @@ async fn client_authentication() {
 // ---------------------------------------------------------------------------
 
 #[tokio::test]
-async fn authorize_modes() {
-    let server = OAuthServer::start(OAuthConfig::default().with_mode(AuthorizeMode::AccessDenied));
-    bounded(async {
-        let attempt = Attempt::new(&server);
-
-        let params = attempt
-            .open(&server)
-            .await
-            .redirect_params(&attempt.redirect_uri);
-        assert_eq!(
-            params,
-            BTreeMap::from([
-                ("error".to_string(), "access_denied".to_string()),
-                ("state".to_string(), attempt.state.clone()),
-            ])
-        );
-
-        server.set_mode(AuthorizeMode::WrongState);
-        let params = attempt
-            .open(&server)
-            .await
-            .redirect_params(&attempt.redirect_uri);
-        assert!(params.contains_key("code"), "{params:?}");
-        assert!(!params["state"].is_empty());
-        assert_ne!(params["state"], attempt.state);
-
-        server.set_mode(AuthorizeMode::MissingCode);
-        let params = attempt
-            .open(&server)
-            .await
-            .redirect_params(&attempt.redirect_uri);
-        assert_eq!(
-            params,
-            BTreeMap::from([("state".to_string(), attempt.state.clone())])
-        );
-
-        server.set_mode(AuthorizeMode::AdminPolicyEnforced);
-        attempt
-            .open(&server)
-            .await
-            .assert_error_page(403, "Error 400: admin_policy_enforced");
-
-        server.set_mode(AuthorizeMode::PolicyEnforced);
-        let page = attempt.open(&server).await;
-        page.assert_error_page(403, "Error 400: policy_enforced");
-        assert!(!page.body.contains("admin_policy_enforced"));
-
-        server.set_mode(AuthorizeMode::RedirectUriMismatch);
-        attempt
-            .open(&server)
-            .await
-            .assert_error_page(400, "Error 400: redirect_uri_mismatch");
-
-        // WrongScope: the grant is for gmail.send only; its tokens do not work for SMTP.
-        server.set_mode(AuthorizeMode::WrongScope);
-        let params = attempt
-            .open(&server)
-            .await
-            .redirect_params(&attempt.redirect_uri);
-        let send_only = "https://www.googleapis.com/auth/gmail.send";
-        assert_eq!(params["scope"], send_only);
-        assert_eq!(params["state"], attempt.state);
-        let (status, json) = exchange(
-            &server,
-            &params["code"],
-            &attempt.verifier,
-            &attempt.redirect_uri,
-        )
-        .await;
-        assert_eq!(status, 200, "{json}");
-        assert_eq!(json["scope"], send_only);
-        let (status, json) = refresh(&server, json["refresh_token"].as_str().unwrap()).await;
-        assert_eq!(status, 200);
-        assert_eq!(json["scope"], send_only);
-        assert!(server.tokens.is_empty());
-
-        // Back to Grant at run time.
-        server.set_mode(AuthorizeMode::Grant);
-        sign_in(&server).await;
-        assert_eq!(server.tokens.len(), 1);
-    })
-    .await;
-}
-
-#[tokio::test]
 async fn authorize_checks_the_request() {
     let server = OAuthServer::start(OAuthConfig::default());
     bounded(async {
@@ -748,75 +534,6 @@ async fn authorize_checks_the_request() {
 
         let last = server.authorize_requests().pop().unwrap();
         assert_eq!(last.get("scope"), Some("openid https://mail.google.com/"));
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn client_json_describes_the_server() {
-    let server = OAuthServer::start(OAuthConfig {
-        client_id: "123-abc.apps.googleusercontent.com".into(),
-        client_secret: "GOCSPX-secret".into(),
-        ..OAuthConfig::default()
-    });
-    let json: serde_json::Value = serde_json::from_str(&server.client_json()).unwrap();
-    let installed = &json["installed"];
-    assert_eq!(installed["client_id"], "123-abc.apps.googleusercontent.com");
-    assert_eq!(installed["client_secret"], "GOCSPX-secret");
-    assert_eq!(installed["project_id"], "smtp-setup-test");
-    assert_eq!(installed["auth_uri"], server.auth_url().as_str());
-    assert_eq!(installed["token_uri"], server.token_url().as_str());
-    assert_eq!(
-        installed["redirect_uris"],
-        serde_json::json!(["http://localhost"])
-    );
-}
-
-#[tokio::test]
-async fn other_requests_are_refused() {
-    let server = OAuthServer::start(OAuthConfig::default());
-    bounded(async {
-        let client = browser();
-        let status = |r: reqwest::Response| r.status().as_u16();
-        assert_eq!(
-            status(client.get(server.token_url()).send().await.unwrap()),
-            405
-        );
-        assert_eq!(
-            status(client.post(server.auth_url()).send().await.unwrap()),
-            405
-        );
-        let root = format!("{}/", server.base_url);
-        assert_eq!(status(client.get(root).send().await.unwrap()), 404);
-
-        // Not a form.
-        let response = client
-            .post(server.token_url())
-            .body("{\"grant_type\":\"refresh_token\"}")
-            .header("content-type", "application/json")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status().as_u16(), 400);
-        let reply = post_token(
-            &server,
-            &[
-                ("grant_type", "password"),
-                ("client_id", server.client_id()),
-                ("client_secret", server.client_secret()),
-            ],
-            None,
-        )
-        .await;
-        assert_eq!(error_of(&reply).1, "unsupported_grant_type");
-
-        // Garbage on the socket: an answer (400), then the connection is closed.
-        let mut tcp = TcpStream::connect(server.addr).await.unwrap();
-        tcp.write_all(b"HELLO\r\n\r\n").await.unwrap();
-        let mut answer = String::new();
-        tcp.read_to_string(&mut answer).await.unwrap();
-        assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
-        assert!(answer.contains("Connection: close\r\n"), "{answer}");
     })
     .await;
 }

@@ -1,7 +1,7 @@
 //! The staged check against the Gmail-like server on 127.0.0.1: happy paths on both TLS
 //! modes, every failure a server or the network can produce, and what the events say.
 
-mod support;
+pub mod support;
 
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;

@@ -3,8 +3,9 @@
 //! processes with a lock file, so two `store` commands at once lose nothing. A file that
 //! cannot be read is reported, never silently replaced.
 
+use crate::address::EmailAddress;
 use crate::diagnosis::Cause;
-use crate::smtp::TlsMode;
+use crate::smtp::{Route, TlsMode};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -56,7 +57,7 @@ pub struct TestResult {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountRecord {
-    pub address: String,
+    pub address: EmailAddress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     pub provider: String,
@@ -70,6 +71,17 @@ pub struct AccountRecord {
     pub last_verified: Option<SystemTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_test: Option<TestResult>,
+}
+
+impl AccountRecord {
+    /// The route the account was verified on, which its checks use.
+    pub fn route(&self) -> Route {
+        Route {
+            host: self.server.clone(),
+            port: self.port,
+            tls: self.tls,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,13 +102,18 @@ impl AccountIndex {
     pub fn find(&self, address: &str) -> Option<&AccountRecord> {
         self.accounts
             .iter()
-            .find(|a| a.address.eq_ignore_ascii_case(address))
+            .find(|a| a.address.as_str().eq_ignore_ascii_case(address))
     }
 
     pub fn find_mut(&mut self, address: &str) -> Option<&mut AccountRecord> {
         self.accounts
             .iter_mut()
-            .find(|a| a.address.eq_ignore_ascii_case(address))
+            .find(|a| a.address.as_str().eq_ignore_ascii_case(address))
+    }
+
+    pub fn is_default(&self, record: &AccountRecord) -> bool {
+        self.default_account()
+            .is_some_and(|d| d.address == record.address)
     }
 
     /// The default account: the one marked, or the only one.
@@ -110,11 +127,11 @@ impl AccountIndex {
 
     /// Adds or replaces the record with the same address; the first account becomes default.
     pub fn upsert(&mut self, record: AccountRecord) {
-        match self.find_mut(&record.address) {
+        match self.find_mut(record.address.as_str()) {
             Some(existing) => *existing = record,
             None => {
                 if self.accounts.is_empty() {
-                    self.default = Some(record.address.clone());
+                    self.default = Some(record.address.to_string());
                 }
                 self.accounts.push(record);
             }
@@ -125,13 +142,13 @@ impl AccountIndex {
     pub fn remove(&mut self, address: &str) -> bool {
         let before = self.accounts.len();
         self.accounts
-            .retain(|a| !a.address.eq_ignore_ascii_case(address));
+            .retain(|a| !a.address.as_str().eq_ignore_ascii_case(address));
         if self
             .default
             .as_deref()
             .is_some_and(|d| d.eq_ignore_ascii_case(address))
         {
-            self.default = self.accounts.first().map(|a| a.address.clone());
+            self.default = self.accounts.first().map(|a| a.address.to_string());
         }
         self.accounts.len() != before
     }
@@ -333,7 +350,7 @@ mod tests {
 
     fn record(address: &str) -> AccountRecord {
         AccountRecord {
-            address: address.into(),
+            address: EmailAddress::parse(address).unwrap(),
             display_name: None,
             provider: "gmail".into(),
             server: "smtp.gmail.com".into(),

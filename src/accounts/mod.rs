@@ -169,8 +169,27 @@ impl AccountStore {
         })
     }
 
+    /// The index, read on this thread (the CLI, and the window before its first frame).
     pub fn list(&self) -> Result<AccountIndex, AccountError> {
         Ok(self.index.load()?)
+    }
+
+    /// The index, read off the async workers.
+    pub async fn load(&self) -> Result<AccountIndex, AccountError> {
+        self.off_thread(AccountStore::list).await
+    }
+
+    /// Runs blocking index work (file I/O under a lock) on the blocking pool, so no async
+    /// caller blocks a worker; a panic there resumes in the caller.
+    async fn off_thread<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&AccountStore) -> T + Send + 'static,
+    ) -> T {
+        let store = self.clone();
+        match tokio::task::spawn_blocking(move || work(&store)).await {
+            Ok(value) => value,
+            Err(error) => std::panic::resume_unwind(error.into_panic()),
+        }
     }
 
     /// The named account, or the default one when `address` is None.
@@ -189,11 +208,10 @@ impl AccountStore {
         }
     }
 
-    /// The credential to log in with: the secret from the keychain (read off the async
-    /// workers, since keychain calls block) and, for Google sign-in, a fresh access token.
+    /// The credential to log in with: the secret from the keychain and, for Google sign-in,
+    /// a fresh access token.
     pub async fn login(&self, record: &AccountRecord) -> Result<Credential, AccountError> {
-        let user = EmailAddress::parse(&record.address)
-            .map_err(|_| AccountError::NotFound(record.address.clone()))?;
+        let user = record.address.clone();
         let secret = self.keychain.load(&user).await?;
         Ok(match record.auth {
             AuthMethod::AppPassword => match AppPassword::parse(secret.expose()) {
@@ -224,9 +242,10 @@ impl AccountStore {
         send: Option<&TestSend>,
         sink: EventSink,
     ) -> Result<CheckReport, AccountError> {
+        let address = record.address.to_string();
         let mut pending = RecordOnDrop {
             store: self,
-            address: &record.address,
+            address: &address,
             armed: true,
         };
         let credential = match self.login(record).await {
@@ -234,26 +253,18 @@ impl AccountStore {
             Err(error) => {
                 pending.armed = false;
                 if let Some(cause) = error.cause() {
-                    let _ = self.record(&record.address, TestOutcome::Failed, Some(cause));
+                    let _ = self
+                        .record_off_thread(&address, TestOutcome::Failed, Some(cause))
+                        .await;
                 }
                 return Err(error);
             }
         };
         let report = run_check(options, &credential, send, sink).await;
         pending.armed = false;
-        let _ = self.record_report(&record.address, &report);
+        let (outcome, cause) = outcome_of(&report);
+        let _ = self.record_off_thread(&address, outcome, cause).await;
         Ok(report)
-    }
-
-    /// Verifies the app password (unless told to skip), then stores it; see `save`.
-    pub async fn save_app_password(
-        &self,
-        user: &EmailAddress,
-        password: AppPassword,
-        verification: Verification<'_>,
-    ) -> Result<Saved, AccountError> {
-        self.save(user, NewSecret::AppPassword(password), verification)
-            .await
     }
 
     /// Verifies the new secret (unless told to skip), then stores it in the keychain and the
@@ -278,42 +289,48 @@ impl AccountStore {
         };
         let auth = new.method();
         // The secret it replaces, to put back if the index cannot be written.
-        let previous_secret = match self.index.load()?.find(user.as_str()) {
+        let previous_secret = match self.load().await?.find(user.as_str()) {
             Some(_) => self.keychain.load(user).await.ok(),
             None => None,
         };
         self.keychain.store(user, &new.into_keychain()).await?;
 
         let now = SystemTime::now();
-        let result = self.index.update(|index| {
-            let previous = index.find(user.as_str()).cloned();
-            let record = AccountRecord {
-                address: user.to_string(),
-                display_name: previous.as_ref().and_then(|p| p.display_name.clone()),
-                provider: provider_name(&route),
-                server: route.host.clone(),
-                port: route.port,
-                tls: route.tls,
-                auth,
-                created: previous.as_ref().map_or(now, |p| p.created),
-                last_verified: if verified {
-                    Some(now)
-                } else {
-                    previous.as_ref().and_then(|p| p.last_verified)
-                },
-                last_test: if verified {
-                    Some(TestResult {
-                        time: now,
-                        outcome: TestOutcome::Ok,
-                        cause: None,
-                    })
-                } else {
-                    previous.as_ref().and_then(|p| p.last_test.clone())
-                },
-            };
-            index.upsert(record.clone());
-            (record, previous.is_some())
-        });
+        let new_user = user.clone();
+        let result = self
+            .off_thread(move |store| {
+                store.index.update(|index| {
+                    let user = new_user;
+                    let previous = index.find(user.as_str()).cloned();
+                    let record = AccountRecord {
+                        address: user.clone(),
+                        display_name: previous.as_ref().and_then(|p| p.display_name.clone()),
+                        provider: provider_name(&route),
+                        server: route.host.clone(),
+                        port: route.port,
+                        tls: route.tls,
+                        auth,
+                        created: previous.as_ref().map_or(now, |p| p.created),
+                        last_verified: if verified {
+                            Some(now)
+                        } else {
+                            previous.as_ref().and_then(|p| p.last_verified)
+                        },
+                        last_test: if verified {
+                            Some(TestResult {
+                                time: now,
+                                outcome: TestOutcome::Ok,
+                                cause: None,
+                            })
+                        } else {
+                            previous.as_ref().and_then(|p| p.last_test.clone())
+                        },
+                    };
+                    index.upsert(record.clone());
+                    (record, previous.is_some())
+                })
+            })
+            .await;
         match result {
             Ok((record, replaced)) => Ok(Saved {
                 record,
@@ -332,16 +349,15 @@ impl AccountStore {
         }
     }
 
-    /// Records a check's or test send's report (the badge in the account list).
-    pub fn record_report(&self, address: &str, report: &CheckReport) -> Result<(), AccountError> {
-        match report.outcome.as_ref() {
-            Ok(_) => self.record(address, TestOutcome::Ok, None),
-            Err(failure) => self.record(
-                address,
-                TestOutcome::Failed,
-                Some(diagnose(Evidence::Failure(failure)).cause),
-            ),
-        }
+    async fn record_off_thread(
+        &self,
+        address: &str,
+        outcome: TestOutcome,
+        cause: Option<Cause>,
+    ) -> Result<(), AccountError> {
+        let address = address.to_string();
+        self.off_thread(move |store| store.record(&address, outcome, cause))
+            .await
     }
 
     /// Records how a run of the account ended; a pass also counts as verified.
@@ -367,14 +383,18 @@ impl AccountStore {
         Ok(())
     }
 
-    pub fn set_default(&self, address: &str) -> Result<(), AccountError> {
-        self.index.update(|index| match index.find(address) {
-            Some(record) => {
-                index.default = Some(record.address.clone());
-                Ok(())
-            }
-            None => Err(AccountError::NotFound(address.to_string())),
-        })?
+    pub async fn set_default(&self, address: &str) -> Result<(), AccountError> {
+        let address = address.to_string();
+        self.off_thread(move |store| {
+            store.index.update(|index| match index.find(&address) {
+                Some(record) => {
+                    index.default = Some(record.address.to_string());
+                    Ok(())
+                }
+                None => Err(AccountError::NotFound(address.to_string())),
+            })?
+        })
+        .await
     }
 
     /// Removes the keychain entry, then the index entry. Safe to repeat. If the keychain
@@ -383,7 +403,7 @@ impl AccountStore {
     pub async fn remove(&self, address: &str) -> Result<Removal, AccountError> {
         let user = EmailAddress::parse(address)
             .map_err(|_| AccountError::NotFound(address.to_string()))?;
-        let listed = self.index.load()?.find(address).is_some();
+        let listed = self.load().await?.find(address).is_some();
         let keychain_entry_removed = match self.keychain.delete(&user).await {
             Ok(removed) => removed,
             Err(error) => {
@@ -398,7 +418,11 @@ impl AccountStore {
                 });
             }
         };
-        match self.index.update(|index| index.remove(address)) {
+        let removing = address.to_string();
+        let updated = self
+            .off_thread(move |store| store.index.update(|index| index.remove(&removing)))
+            .await;
+        match updated {
             Ok(index_entry_removed) => Ok(Removal {
                 keychain_entry_removed,
                 index_entry_removed,
@@ -428,6 +452,17 @@ impl Drop for RecordOnDrop<'_> {
                 .store
                 .record(self.address, TestOutcome::Cancelled, None);
         }
+    }
+}
+
+/// How a check's report is recorded: passed, or failed with its diagnosed cause.
+fn outcome_of(report: &CheckReport) -> (TestOutcome, Option<Cause>) {
+    match report.outcome.as_ref() {
+        Ok(_) => (TestOutcome::Ok, None),
+        Err(failure) => (
+            TestOutcome::Failed,
+            Some(diagnose(Evidence::Failure(failure)).cause),
+        ),
     }
 }
 

@@ -6,7 +6,6 @@ use super::{Failure, exit};
 use clap::Subcommand;
 use serde_json::json;
 use smtp_setup::accounts::{AccountIndex, AccountRecord, AccountStore, AuthMethod, TestOutcome};
-use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::when;
@@ -45,7 +44,7 @@ pub fn run(command: AccountsCommand) -> Result<u8, Failure> {
         AccountsCommand::Show { address, json } => show(&store, &address, json),
         AccountsCommand::Remove { address } => remove(&store, &address),
         AccountsCommand::SetDefault { address } => {
-            store.set_default(&address)?;
+            runtime()?.block_on(store.set_default(&address))?;
             say(&format!("{address} is now the default account."));
             Ok(exit::OK)
         }
@@ -111,7 +110,7 @@ fn status(record: &AccountRecord, now: SystemTime) -> String {
 fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> {
     let index = store.list()?;
     let record = store.resolve(Some(address))?;
-    let user = EmailAddress::parse(&record.address).map_err(|e| Failure::usage(e.to_string()))?;
+    let user = record.address.clone();
     // Only whether the secret is there, never the secret.
     let secret = runtime()?.block_on(store.keychain.load(&user)).map(drop);
     if json {

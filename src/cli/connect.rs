@@ -3,19 +3,19 @@
 use super::output::Printer;
 use super::{Failure, Secrets, exit};
 use clap::{Args as ClapArgs, ValueEnum};
-use smtp_setup::accounts::{AccountError, AccountStore, Saved, Verification};
+use smtp_setup::accounts::{AccountError, AccountStore, NewSecret, Saved, Verification};
 use smtp_setup::address::{EmailAddress, HeaderText};
 use smtp_setup::app_password::AppPassword;
-use smtp_setup::diagnosis::{Evidence, FailureCategory, diagnose};
+use smtp_setup::diagnosis::{Evidence, FailureCategory, diagnose_for};
 use smtp_setup::provider::GMAIL_SMTP_HOST;
 use smtp_setup::secret::Secret;
+use smtp_setup::settings::{self, ConnectSettings, SettingsError};
 use smtp_setup::smtp::{
-    CheckOptions, CheckReport, Credential, DEFAULT_DEADLINE, Route, TestSend, TlsChoice, TlsMode,
-    run_check,
+    CheckOptions, CheckReport, Credential, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, Route,
+    TestSend, TlsChoice, run_check,
 };
 use std::io::Read;
 use std::path::PathBuf;
-use std::time::Duration;
 use zeroize::Zeroizing;
 
 /// Where to connect and how long to wait.
@@ -32,12 +32,16 @@ pub struct ServerArgs {
     #[arg(long, value_name = "PEM")]
     pub(super) ca_file: Vec<PathBuf>,
     /// Time bound for each stage, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
-    pub(super) timeout: f64,
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_STAGE_TIMEOUT.as_secs().to_string())]
+    pub(super) timeout: String,
     /// Time bound for the whole check or send, every route and stage included, in seconds:
     /// the longest it ever takes to a verdict.
-    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_DEADLINE.as_secs_f64())]
-    pub(super) deadline: f64,
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_DEADLINE.as_secs().to_string())]
+    pub(super) deadline: String,
+    /// For tests and demos: connect to IP:PORT whenever HOST:PORT is asked for, like curl's
+    /// option of the same name. The certificate is still verified for HOST.
+    #[arg(long, value_name = "HOST:PORT:IP:PORT")]
+    pub(super) connect_to: Vec<String>,
     /// Print one JSON object per event and a final result object.
     #[arg(long)]
     pub(super) json: bool,
@@ -94,10 +98,7 @@ pub fn run_check_command(
         None => {
             let store = AccountStore::from_env()?;
             let record = store.resolve(args.account.as_deref())?;
-            (
-                parse_address("--account", &record.address)?,
-                Some((store, record)),
-            )
+            (record.address.clone(), Some((store, record)))
         }
     };
     let send = match send {
@@ -113,14 +114,10 @@ pub fn run_check_command(
         }),
         None => None,
     };
-    let defaults = stored.as_ref().map(|(_, record)| Route {
-        host: record.server.clone(),
-        port: record.port,
-        tls: record.tls,
-    });
+    let defaults = stored.as_ref().map(|(_, record)| record.route());
     let options = check_options(&args.server, defaults.as_ref())?;
     let Some((store, record)) = stored else {
-        let credential = read_password(user, &options.host, args.password_stdin, secrets)?;
+        let credential = read_password(user.clone(), &options.host, args.password_stdin, secrets)?;
         printer.start(credential.user(), &options, send.as_ref());
         let report = runtime.block_on(run_check(
             &options,
@@ -128,7 +125,7 @@ pub fn run_check_command(
             send.as_ref(),
             printer.sink(),
         ));
-        return Ok(finish(&printer, &report));
+        return Ok(finish(&printer, &report, &user));
     };
     // A stored account: the use case records how the run ends, Ctrl-C included.
     printer.start(&user, &options, send.as_ref());
@@ -139,8 +136,8 @@ pub fn run_check_command(
         }
     });
     match checked {
-        Some(Ok(report)) => Ok(finish(&printer, &report)),
-        Some(Err(AccountError::OAuth(error))) => Ok(printer.oauth_failure(&error)),
+        Some(Ok(report)) => Ok(finish(&printer, &report, &user)),
+        Some(Err(AccountError::OAuth(error))) => Ok(printer.oauth_failure(&error, &user)),
         Some(Err(error)) => Err(error.into()),
         None => {
             printer.cancelled(&user);
@@ -176,7 +173,8 @@ pub fn run_store(args: StoreArgs, verbose: bool, secrets: Secrets) -> Result<u8,
             sink: printer.sink(),
         }
     };
-    let saved = runtime()?.block_on(store.save_app_password(&user, password, verification));
+    let saved =
+        runtime()?.block_on(store.save(&user, NewSecret::AppPassword(password), verification));
     report_saved(&printer, &store, &user, saved)
 }
 
@@ -190,28 +188,28 @@ pub(super) fn report_saved(
     match saved {
         Ok(saved) => {
             if let Some(report) = &saved.report {
-                finish(printer, report);
+                finish(printer, report, user);
             }
             printer.saved(&saved, store);
             Ok(exit::OK)
         }
         Err(AccountError::NotVerified(report)) => {
-            let code = finish(printer, &report);
+            let code = finish(printer, &report, user);
             printer.not_saved(user);
             Ok(code)
         }
-        Err(AccountError::OAuth(error)) => Ok(printer.oauth_failure(&error)),
+        Err(AccountError::OAuth(error)) => Ok(printer.oauth_failure(&error, user)),
         Err(error) => Err(error.into()),
     }
 }
 
-/// Prints the verdict and returns the exit code for it.
-pub(super) fn finish(printer: &Printer, report: &CheckReport) -> u8 {
+/// Prints the verdict for `user`'s check and returns the exit code for it.
+pub(super) fn finish(printer: &Printer, report: &CheckReport, user: &EmailAddress) -> u8 {
     let diagnosis = report
         .outcome
         .as_ref()
         .err()
-        .map(|failure| diagnose(Evidence::Failure(failure)));
+        .map(|failure| diagnose_for(Evidence::Failure(failure), Some(user)));
     let code = diagnosis
         .as_ref()
         .map_or(exit::OK, |d| exit_code(d.cause.category()));
@@ -240,59 +238,43 @@ pub(super) fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         })
 }
 
+/// The flags, read by the same parsers as the window's environment.
+fn settings_of(args: &ServerArgs) -> Result<ConnectSettings, SettingsError> {
+    let mut settings = ConnectSettings::default();
+    settings.server = args
+        .server
+        .as_deref()
+        .map(|s| settings::server_setting("--server", s))
+        .transpose()?;
+    settings.tls = args.tls.map(|tls| match tls {
+        TlsArg::Auto => TlsChoice::Auto,
+        TlsArg::Starttls => TlsChoice::Starttls,
+        TlsArg::Implicit => TlsChoice::Implicit,
+    });
+    settings.extra_ca = args.ca_file.clone();
+    settings.stage_timeout = settings::stage_timeout("--timeout", &args.timeout)?;
+    settings.deadline = settings::deadline("--deadline", &args.deadline)?;
+    settings.connect_to = args
+        .connect_to
+        .iter()
+        .map(|text| settings::connect_to("--connect-to", text))
+        .collect::<Result<_, _>>()?;
+    Ok(settings)
+}
+
 /// Options from the flags; a stored account's route fills in what the flags leave open.
 pub(super) fn check_options(
     args: &ServerArgs,
     stored: Option<&Route>,
 ) -> Result<CheckOptions, Failure> {
-    if !(args.timeout > 0.0 && args.timeout <= 600.0) {
-        return Err(Failure::usage(
-            "--timeout must be between 0 and 600 seconds.",
-        ));
-    }
-    if !(args.deadline > 0.0 && args.deadline <= 3600.0) {
-        return Err(Failure::usage(
-            "--deadline must be between 0 and 3600 seconds.",
-        ));
-    }
-    let (host, port, tls) = match (args.server.as_deref(), stored) {
-        (None, Some(route)) if args.tls.is_none() => {
-            (route.host.clone(), Some(route.port), choice(route.tls))
-        }
-        (server, _) => {
-            let (host, port) = parse_server(server)?;
-            let tls = match args.tls.unwrap_or(TlsArg::Auto) {
-                TlsArg::Auto => TlsChoice::Auto,
-                TlsArg::Starttls => TlsChoice::Starttls,
-                TlsArg::Implicit => TlsChoice::Implicit,
-            };
-            (host, port, tls)
-        }
-    };
-    let mut options = CheckOptions::new(&host, tls.candidates(port), &args.ca_file)
-        .map_err(|e| Failure::usage(e.to_string()))?;
-    options.stage_timeout = Duration::from_secs_f64(args.timeout);
-    options.deadline = Duration::from_secs_f64(args.deadline);
-    Ok(options)
-}
-
-fn choice(tls: TlsMode) -> TlsChoice {
-    match tls {
-        TlsMode::Starttls => TlsChoice::Starttls,
-        TlsMode::Implicit => TlsChoice::Implicit,
-    }
+    settings_of(args)
+        .map_err(|e| Failure::usage(e.to_string()))?
+        .options(stored)
+        .map_err(|e| Failure::usage(e.to_string()))
 }
 
 pub(super) fn parse_address(flag: &str, text: &str) -> Result<EmailAddress, Failure> {
     EmailAddress::parse(text).map_err(|e| Failure::usage(format!("{flag}: {e}")))
-}
-
-fn parse_server(server: Option<&str>) -> Result<(String, Option<u16>), Failure> {
-    match server {
-        Some(server) => smtp_setup::smtp::parse_server(server)
-            .map_err(|e| Failure::usage(format!("--server: {e}"))),
-        None => Ok((GMAIL_SMTP_HOST.to_string(), None)),
-    }
 }
 
 /// Most bytes read as a password from standard input; an app password is 16 letters.

@@ -49,7 +49,7 @@ pub fn run(command: OAuthCommand, verbose: bool) -> Result<u8, Failure> {
     });
     let grant = match grant {
         Ok(grant) => grant,
-        Err(error) => return Ok(printer.oauth_failure(&error)),
+        Err(error) => return Ok(printer.oauth_failure(&error, &user)),
     };
     let verification = Verification::Check {
         options: &options,

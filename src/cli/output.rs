@@ -5,7 +5,7 @@ use super::console::{json, say, say_raw};
 use serde_json::json;
 use smtp_setup::accounts::{AccountStore, AuthMethod, Saved};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::diagnosis::{Diagnosis, Evidence, FailureCategory, diagnose};
+use smtp_setup::diagnosis::{Diagnosis, Evidence, FailureCategory, diagnose_for};
 use smtp_setup::oauth::OAuthError;
 use smtp_setup::smtp::{
     CheckEvent, CheckOptions, CheckReport, Direction, EventSink, Route, RouteOutcome, StageEvent,
@@ -197,8 +197,8 @@ impl Printer {
     }
 
     /// A Google sign-in that failed, diagnosed; returns the exit code.
-    pub fn oauth_failure(&self, error: &OAuthError) -> u8 {
-        let diagnosis = diagnose(Evidence::OAuth(error));
+    pub fn oauth_failure(&self, error: &OAuthError, user: &EmailAddress) -> u8 {
+        let diagnosis = diagnose_for(Evidence::OAuth(error), Some(user));
         // Whatever else goes wrong in a sign-in is a failure to authenticate.
         let code = match (diagnosis.cause.category(), error) {
             (_, OAuthError::Network(_)) => super::exit::NETWORK,
@@ -278,6 +278,7 @@ pub fn render_diagnosis(diagnosis: &Diagnosis) -> String {
     if !diagnosis.steps.is_empty() {
         out.push_str("\nHow to fix it:\n");
         for (number, step) in diagnosis.steps.iter().enumerate() {
+            let step = step.as_text(diagnosis.user.as_ref());
             out.push_str(&format!("  {}. {step}\n", number + 1));
         }
     }

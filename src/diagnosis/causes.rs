@@ -1,38 +1,67 @@
 //! What to tell a person for each cause: every user-facing string of the diagnosis lives here,
-//! one match arm per cause, so a translation layer can key on `Cause::id()`.
+//! one match arm per cause, so a translation layer can key on `Cause::id()`. Steps are data
+//! (`FixStep`): a front end shows a page as a button or an address, a re-check as a command
+//! or a "Verify again" button; nothing here is written for one front end only.
 
-use super::{Cause, Diagnosis, SetupStep};
+use super::{Cause, Diagnosis, FixStep, FixTarget};
+use crate::address::EmailAddress;
 use crate::provider::{
     APP_PASSWORDS_PAGE, CONNECTIONS_PAGE, GooglePage, OAUTH_CLIENTS_PAGE, OAUTH_TEST_USERS_PAGE,
     SECURITY_ACTIVITY_PAGE, SENDING_LIMITS_PAGE, TWO_STEP_PAGE,
 };
 use crate::smtp::CertificateProblem;
 
-/// The command that shows which stage fails, quoted in steps.
-const CHECK: &str = "smtp-setup check --user you@gmail.com";
-
 struct Text {
     title: &'static str,
     explanation: &'static str,
-    steps: Vec<String>,
+    steps: Vec<FixStep>,
+    /// The page of the one primary action, when a page fixes it.
     page: Option<GooglePage>,
-    wizard_step: Option<SetupStep>,
+    target: Option<FixTarget>,
 }
 
-pub(super) fn diagnosis(cause: Cause) -> Diagnosis {
-    let text = text(cause);
+fn say(text: &str) -> FixStep {
+    FixStep::Text {
+        text: text.to_string(),
+    }
+}
+
+fn open(text: &str, page: GooglePage) -> FixStep {
+    FixStep::OpenPage {
+        text: text.to_string(),
+        page,
+    }
+}
+
+fn recheck(purpose: &str) -> FixStep {
+    FixStep::Recheck {
+        purpose: purpose.to_string(),
+    }
+}
+
+fn decode(text: &str) -> FixStep {
+    FixStep::Decode {
+        text: text.to_string(),
+    }
+}
+
+pub(super) fn diagnosis(cause: Cause, user: Option<&EmailAddress>) -> Diagnosis {
+    let text = text(cause, user);
     Diagnosis {
         cause,
         title: text.title.to_string(),
         explanation: text.explanation.to_string(),
         steps: text.steps,
         page: text.page,
-        wizard_step: text.wizard_step,
+        target: text.target,
+        user: user.cloned(),
         evidence: None,
     }
 }
 
-fn text(cause: Cause) -> Text {
+fn text(cause: Cause, user: Option<&EmailAddress>) -> Text {
+    // The person's own address where it is known, a placeholder where it is not.
+    let address = user.map_or("you@gmail.com", EmailAddress::as_str);
     match cause {
         Cause::BadCredentials => Text {
             title: "Gmail rejected the username or app password",
@@ -42,17 +71,23 @@ fn text(cause: Cause) -> Text {
                 accepting from apps on 30 May 2022 (in 2024 for Workspace): apps need an app \
                 password, and app passwords need 2-Step Verification.",
             steps: vec![
-                "Check that the username is your full Gmail address, e.g. you@gmail.com.".into(),
-                format!("Turn on 2-Step Verification if it is off: {}", TWO_STEP_PAGE.url),
-                format!(
-                    "Create a new app password at {} and copy its 16 letters, without a trailing space.",
-                    APP_PASSWORDS_PAGE.url
+                say(&match user {
+                    Some(user) => format!("Check that the username is the full address, {user}."),
+                    None => {
+                        "Check that the username is your full Gmail address, e.g. you@gmail.com."
+                            .to_string()
+                    }
+                }),
+                open("Turn on 2-Step Verification if it is off.", TWO_STEP_PAGE),
+                open(
+                    "Create a new app password and copy its 16 letters, without a trailing space.",
+                    APP_PASSWORDS_PAGE,
                 ),
-                "Put the new app password into your app in place of the old password.".into(),
-                format!("Run `{CHECK}` to confirm Gmail accepts it."),
+                FixStep::UseInApp,
+                recheck("to confirm Gmail accepts it"),
             ],
             page: Some(APP_PASSWORDS_PAGE),
-            wizard_step: Some(SetupStep::AppPassword),
+            target: Some(FixTarget::Credential),
         },
         Cause::AppPasswordRequired => Text {
             title: "Gmail needs an app password, not your Google password",
@@ -60,16 +95,20 @@ fn text(cause: Cause) -> Text {
                 its normal Google password from an email app (reply 534 5.7.9). Use an app \
                 password instead: a 16-letter password made for one app.",
             steps: vec![
-                format!("Open {} and create an app password, e.g. named \"smtp-setup\".", APP_PASSWORDS_PAGE.url),
-                "Copy the 16 letters and use them in your app in place of your Google password.".into(),
-                "If the page says the setting is not available for your account, app passwords are \
-                 blocked (security keys only, Advanced Protection, or a work or school admin): use \
-                 Sign in with Google instead."
-                    .into(),
-                format!("Run `{CHECK}` to confirm Gmail accepts it."),
+                open(
+                    "Create an app password, e.g. named \"smtp-setup\", and copy its 16 letters.",
+                    APP_PASSWORDS_PAGE,
+                ),
+                FixStep::UseInApp,
+                say(
+                    "If the page says the setting is not available for your account, app passwords \
+                     are blocked (security keys only, Advanced Protection, or a work or school \
+                     admin): use Sign in with Google instead.",
+                ),
+                recheck("to confirm Gmail accepts it"),
             ],
             page: Some(APP_PASSWORDS_PAGE),
-            wizard_step: Some(SetupStep::AppPassword),
+            target: Some(FixTarget::Credential),
         },
         Cause::WebLoginRequired => Text {
             title: "Google blocked the sign-in as unusual",
@@ -77,16 +116,20 @@ fn text(cause: Cause) -> Text {
                 a cloud host, another country) and blocked it until you confirm it was you (reply \
                 534 5.7.14). This is a security check, not a wrong password.",
             steps: vec![
-                format!(
-                    "Open {} and confirm the blocked sign-in was you (\"Yes, it was me\").",
-                    SECURITY_ACTIVITY_PAGE.url
+                open(
+                    "Confirm the blocked sign-in was you (\"Yes, it was me\").",
+                    SECURITY_ACTIVITY_PAGE,
                 ),
-                "If you can, sign in to Gmail once in a web browser on the machine that sends the mail.".into(),
-                "Use an app password (or Sign in with Google) rather than your account password.".into(),
-                format!("Wait a few minutes, then run `{CHECK}` again."),
+                say(
+                    "If you can, sign in to Gmail once in a web browser on the machine that sends the mail.",
+                ),
+                say(
+                    "Use an app password (or Sign in with Google) rather than your account password.",
+                ),
+                recheck("after a few minutes"),
             ],
             page: Some(SECURITY_ACTIVITY_PAGE),
-            wizard_step: Some(SetupStep::Verify),
+            target: None,
         },
         Cause::StarttlsRequired => Text {
             title: "The app tried to log in before turning on encryption",
@@ -94,15 +137,16 @@ fn text(cause: Cause) -> Text {
                 with the STARTTLS command before it logs in or sends (reply 530 5.7.0 Must issue a \
                 STARTTLS command first). The app skipped that step, so Gmail refused.",
             steps: vec![
-                "Turn on STARTTLS in the app's settings (often called \"Use TLS\", EnableSsl, \
-                 EMAIL_USE_TLS = True, or server.starttls() before login)."
-                    .into(),
-                "Or use port 465 with SSL/TLS from the start (implicit TLS).".into(),
-                "Check the host is smtp.gmail.com.".into(),
-                format!("Run `{CHECK}` to see which port and mode work from this machine."),
+                say(
+                    "Turn on STARTTLS in the app's settings (often called \"Use TLS\", EnableSsl, \
+                     EMAIL_USE_TLS = True, or server.starttls() before login).",
+                ),
+                say("Or use port 465 with SSL/TLS from the start (implicit TLS)."),
+                say("Check the host is smtp.gmail.com."),
+                recheck("to see which port and mode work from this machine"),
             ],
             page: None,
-            wizard_step: None,
+            target: Some(FixTarget::ServerSettings),
         },
         Cause::AuthRequired => Text {
             title: "Gmail received mail without a successful login",
@@ -111,18 +155,18 @@ fn text(cause: Cause) -> Text {
                 password, or Gmail refused them and the app carried on anyway: .NET's SmtpClient \
                 does this, so a wrong or missing app password often looks like this error.",
             steps: vec![
-                "Make sure the app is set to log in, with your full Gmail address as the username \
-                 (in .NET, set UseDefaultCredentials = false before setting Credentials)."
-                    .into(),
-                format!(
-                    "Use an app password, not your Google password: create one at {} (it needs \
-                     2-Step Verification).",
-                    APP_PASSWORDS_PAGE.url
+                say(&format!(
+                    "Make sure the app is set to log in, with {address} as the username (in .NET, \
+                     set UseDefaultCredentials = false before setting Credentials)."
+                )),
+                open(
+                    "Use an app password, not your Google password (it needs 2-Step Verification).",
+                    APP_PASSWORDS_PAGE,
                 ),
-                format!("Run `{CHECK}` to test the login on its own."),
+                recheck("to test the login on its own"),
             ],
             page: Some(APP_PASSWORDS_PAGE),
-            wizard_step: Some(SetupStep::AppPassword),
+            target: Some(FixTarget::Credential),
         },
         Cause::TooManyLogins => Text {
             title: "Too many login attempts in a short time",
@@ -130,13 +174,13 @@ fn text(cause: Cause) -> Text {
                 because the app logged in too often, usually by opening a new connection and \
                 logging in for every message. It passes by itself, but retrying keeps it going.",
             steps: vec![
-                "Stop the app and its retries for a while (at least several minutes).".into(),
-                "Change the app to log in once and send many messages over one connection.".into(),
-                "If several workers send at once, limit how many connect at the same time.".into(),
-                format!("After waiting, run `{CHECK}` once."),
+                say("Stop the app and its retries for a while (at least several minutes)."),
+                say("Change the app to log in once and send many messages over one connection."),
+                say("If several workers send at once, limit how many connect at the same time."),
+                recheck("once, after waiting"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: None,
         },
         Cause::SendingLimit => Text {
             title: "The account reached Gmail's sending limit",
@@ -144,13 +188,15 @@ fn text(cause: Cause) -> Text {
                 day for Google Workspace and about 500 for personal accounts, counted over a rolling \
                 24 hours. Gmail refuses new messages until older ones fall out of that window.",
             steps: vec![
-                "Stop sending: the limit lifts by itself within 24 hours.".into(),
-                "Check the app for loops or retries that send the same message again.".into(),
-                "For newsletters or bulk mail, use an email delivery service instead of a Gmail account.".into(),
-                format!("Read Google's limits: {}", SENDING_LIMITS_PAGE.url),
+                say("Stop sending: the limit lifts by itself within 24 hours."),
+                say("Check the app for loops or retries that send the same message again."),
+                say(
+                    "For newsletters or bulk mail, use an email delivery service instead of a Gmail account.",
+                ),
+                open("Read Google's sending limits.", SENDING_LIMITS_PAGE),
             ],
             page: Some(SENDING_LIMITS_PAGE),
-            wizard_step: None,
+            target: None,
         },
         Cause::TryAgainLater => Text {
             title: "Gmail temporarily refused the connection",
@@ -158,13 +204,17 @@ fn text(cause: Cause) -> Text {
                 connection right now, e.g. because of load on its side or too many connections from \
                 this address. The credentials were not the problem.",
             steps: vec![
-                "Wait a few minutes and try again.".into(),
-                "Make sure the app introduces itself (EHLO) with a real host name, not localhost or an IP address.".into(),
-                "Keep the number of connections low: reuse one connection for several messages.".into(),
-                format!("Run `{CHECK}` to retry."),
+                say("Wait a few minutes and try again."),
+                say(
+                    "Make sure the app introduces itself (EHLO) with a real host name, not localhost or an IP address.",
+                ),
+                say(
+                    "Keep the number of connections low: reuse one connection for several messages.",
+                ),
+                recheck("to retry"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: None,
         },
         Cause::OauthTokenRejected => Text {
             title: "Gmail rejected the Sign in with Google token",
@@ -172,14 +222,16 @@ fn text(cause: Cause) -> Text {
                 The token expired (they last about an hour), was revoked, or was granted without \
                 the full Gmail scope https://mail.google.com/ (gmail.send is not enough for SMTP).",
             steps: vec![
-                "Get a fresh access token with the refresh token, and try again.".into(),
-                "Make sure the token was requested with the scope https://mail.google.com/.".into(),
-                "Check that the username is the same Google account that signed in.".into(),
-                "If it still fails, sign in with Google again.".into(),
-                format!("Run `{CHECK}` to confirm."),
+                say("Get a fresh access token with the refresh token, and try again."),
+                say("Make sure the token was requested with the scope https://mail.google.com/."),
+                say(&format!(
+                    "Check that the username is {address}, the Google account that signed in."
+                )),
+                say("If it still fails, sign in with Google again."),
+                recheck("to confirm"),
             ],
             page: None,
-            wizard_step: None,
+            target: Some(FixTarget::SignIn),
         },
         Cause::OauthInvalidGrant => Text {
             title: "Google no longer accepts the saved Sign in with Google",
@@ -188,19 +240,23 @@ fn text(cause: Cause) -> Text {
                 \"Testing\", after a password change or removing the app's access, or after six \
                 months unused.",
             steps: vec![
-                "Sign in with Google again to get a new refresh token.".into(),
-                format!(
+                say("Sign in with Google again to get a new refresh token."),
+                open(
                     "If you run your own OAuth client in \"Testing\", add each user as a test user \
-                     or publish the app: {}",
-                    OAUTH_TEST_USERS_PAGE.url
+                     or publish the app.",
+                    OAUTH_TEST_USERS_PAGE,
                 ),
-                format!("Check the app still has access to the account: {}", CONNECTIONS_PAGE.url),
-                "On a work or school account, ask the admin whether the app is allowed \
-                 (admin_policy_enforced means it is blocked)."
-                    .into(),
+                open(
+                    "Check the app still has access to the account.",
+                    CONNECTIONS_PAGE,
+                ),
+                say(
+                    "On a work or school account, ask the admin whether the app is allowed \
+                     (admin_policy_enforced means it is blocked).",
+                ),
             ],
             page: Some(OAUTH_TEST_USERS_PAGE),
-            wizard_step: None,
+            target: Some(FixTarget::SignIn),
         },
         Cause::OauthAccessDenied => Text {
             title: "The Google sign-in was declined",
@@ -208,39 +264,48 @@ fn text(cause: Cause) -> Text {
                 screen was cancelled, or the OAuth app is in \"Testing\" and this Google account \
                 is not one of its test users: then Google refuses everyone else.",
             steps: vec![
-                format!("Add this Google account as a test user of the OAuth app: {}", OAUTH_TEST_USERS_PAGE.url),
-                "Sign in with Google again and allow access to \"Read, compose, send and permanently \
-                 delete all your email from Gmail\" (the scope SMTP needs)."
-                    .into(),
+                open(
+                    &match user {
+                        Some(user) => format!("Add {user} as a test user of the OAuth app."),
+                        None => {
+                            "Add this Google account as a test user of the OAuth app.".to_string()
+                        }
+                    },
+                    OAUTH_TEST_USERS_PAGE,
+                ),
+                say(
+                    "Sign in with Google again and allow access to \"Read, compose, send and \
+                     permanently delete all your email from Gmail\" (the scope SMTP needs).",
+                ),
             ],
             page: Some(OAUTH_TEST_USERS_PAGE),
-            wizard_step: None,
+            target: Some(FixTarget::OAuthClient),
         },
         Cause::OauthAdminPolicy => Text {
             title: "Your organization's admin blocks this app",
             explanation: "The Google Workspace administrator does not allow this OAuth app to access \
                 Gmail (admin_policy_enforced). Only the admin can allow it.",
             steps: vec![
-                "Ask your Google Workspace admin to trust the OAuth client (Admin console › Security › \
-                 API controls › App access control)."
-                    .into(),
-                "Or use an app password, if your admin allows those.".into(),
+                say(
+                    "Ask your Google Workspace admin to trust the OAuth client (Admin console › \
+                     Security › API controls › App access control).",
+                ),
+                say("Or use an app password, if your admin allows those."),
             ],
             page: None,
-            wizard_step: None,
+            target: None,
         },
         Cause::OauthPolicyEnforced => Text {
             title: "Advanced Protection blocks this app",
             explanation: "The account is enrolled in Google's Advanced Protection Program, which lets \
                 only a few verified apps access Gmail (policy_enforced). App passwords are not \
                 available either.",
-            steps: vec![
+            steps: vec![say(
                 "Use a Google-verified mail client, or an account without Advanced Protection for \
-                 sending from apps."
-                    .into(),
-            ],
+                 sending from apps.",
+            )],
             page: None,
-            wizard_step: None,
+            target: None,
         },
         Cause::OauthRedirectMismatch => Text {
             title: "The OAuth client does not accept this sign-in's redirect",
@@ -248,25 +313,30 @@ fn text(cause: Cause) -> Text {
                 this client (redirect_uri_mismatch). smtp-setup redirects to http://127.0.0.1 on a \
                 random port, which only a \"Desktop app\" client accepts.",
             steps: vec![
-                format!("In Google Cloud, create an OAuth client of type \"Desktop app\": {}", OAUTH_CLIENTS_PAGE.url),
-                "Download its JSON file (or copy its client ID and secret) and use it in smtp-setup.".into(),
+                open(
+                    "In Google Cloud, create an OAuth client of type \"Desktop app\".",
+                    OAUTH_CLIENTS_PAGE,
+                ),
+                say(
+                    "Download its JSON file (or copy its client ID and secret) and use it in smtp-setup.",
+                ),
             ],
             page: Some(OAUTH_CLIENTS_PAGE),
-            wizard_step: None,
+            target: Some(FixTarget::OAuthClient),
         },
         Cause::OauthWrongScope => Text {
             title: "The sign-in does not allow sending mail over SMTP",
             explanation: "The granted access is not https://mail.google.com/, the only scope Gmail's \
                 SMTP server accepts (gmail.send is not enough).",
             steps: vec![
-                "Sign in with Google again and allow full Gmail access on the consent screen.".into(),
-                format!(
-                    "If your OAuth app's consent screen lists scopes, add https://mail.google.com/: {}",
-                    OAUTH_CLIENTS_PAGE.url
+                say("Sign in with Google again and allow full Gmail access on the consent screen."),
+                open(
+                    "If your OAuth app's consent screen lists scopes, add https://mail.google.com/.",
+                    OAUTH_CLIENTS_PAGE,
                 ),
             ],
             page: Some(OAUTH_CLIENTS_PAGE),
-            wizard_step: None,
+            target: Some(FixTarget::SignIn),
         },
         Cause::OauthNoRedirect => Text {
             title: "The browser never came back from Google's sign-in",
@@ -277,16 +347,18 @@ fn text(cause: Cause) -> Text {
                 \"Access blocked\" for an app the organization does not allow \
                 (admin_policy_enforced) or for an account in Advanced Protection (policy_enforced).",
             steps: vec![
-                "Start the sign-in again and finish it in a browser on this computer.".into(),
-                "If the browser runs on another computer, forward the redirect's port first \
-                 (ssh -L PORT:127.0.0.1:PORT this-computer), then open the address there."
-                    .into(),
-                "If Google showed \"Access blocked\" or \"This app is blocked\", paste that \
-                 page's text into `smtp-setup diagnose`: its error code says why."
-                    .into(),
+                say("Start the sign-in again and finish it in a browser on this computer."),
+                say(
+                    "If the browser runs on another computer, forward the redirect's port first \
+                     (ssh -L PORT:127.0.0.1:PORT this-computer), then open the address there.",
+                ),
+                decode(
+                    "If Google showed \"Access blocked\" or \"This app is blocked\", have its page's \
+                     text explained: its error code says why.",
+                ),
             ],
             page: None,
-            wizard_step: None,
+            target: Some(FixTarget::SignIn),
         },
         Cause::ConnectionRefused => Text {
             title: "The connection to the mail server was refused",
@@ -294,13 +366,19 @@ fn text(cause: Cause) -> Text {
                 rejected it. Usually the host or port is wrong (Gmail uses smtp.gmail.com on port 587 \
                 or 465), or a firewall, antivirus or network policy blocks outgoing mail ports.",
             steps: vec![
-                "Check the host is smtp.gmail.com and the port 587 (STARTTLS) or 465 (SSL/TLS).".into(),
-                "Check that a firewall or antivirus on this machine allows outgoing connections on 587 and 465.".into(),
-                "On a work or hosted network, ask its admin whether outgoing mail ports are blocked.".into(),
-                format!("Run `{CHECK}`: it tries both ports."),
+                say(
+                    "Check the host is smtp.gmail.com and the port 587 (STARTTLS) or 465 (SSL/TLS).",
+                ),
+                say(
+                    "Check that a firewall or antivirus on this machine allows outgoing connections on 587 and 465.",
+                ),
+                say(
+                    "On a work or hosted network, ask its admin whether outgoing mail ports are blocked.",
+                ),
+                recheck("on both ports"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::ConnectionTimeout => Text {
             title: "The connection to the mail server timed out",
@@ -308,15 +386,16 @@ fn text(cause: Cause) -> Text {
                 connection: many cloud hosts (DigitalOcean, Google Compute Engine and others) and \
                 some internet providers block outgoing ports 25, 465 and 587.",
             steps: vec![
-                "Try the other port: 587 (STARTTLS) or 465 (SSL/TLS).".into(),
-                "On a cloud server, check whether the provider blocks outgoing mail ports; ask them \
-                 to unblock them, or use their mail relay."
-                    .into(),
-                "Check that a local firewall or VPN is not blocking the connection.".into(),
-                format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
+                say("Try the other port: 587 (STARTTLS) or 465 (SSL/TLS)."),
+                say(
+                    "On a cloud server, check whether the provider blocks outgoing mail ports; ask \
+                     them to unblock them, or use their mail relay.",
+                ),
+                say("Check that a local firewall or VPN is not blocking the connection."),
+                recheck("on both ports, to see where it stops"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::ConnectionReset => Text {
             title: "The connection to the mail server was cut off",
@@ -325,12 +404,16 @@ fn text(cause: Cause) -> Text {
                 usually something in the middle, or an app waiting for a greeting on port 465, \
                 where Gmail expects TLS from the first byte and drops the connection.",
             steps: vec![
-                "Check that no antivirus email scanning, firewall or proxy interferes with ports 587 and 465.".into(),
-                "On port 465 use SSL/TLS from the start (implicit TLS); on port 587, STARTTLS.".into(),
-                format!("Run `{CHECK}`: it shows at which stage the connection drops."),
+                say(
+                    "Check that no antivirus email scanning, firewall or proxy interferes with ports 587 and 465.",
+                ),
+                say(
+                    "On port 465 use SSL/TLS from the start (implicit TLS); on port 587, STARTTLS.",
+                ),
+                recheck("to see at which stage the connection drops"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::DnsFailure => Text {
             title: "The mail server's name could not be found",
@@ -338,13 +421,13 @@ fn text(cause: Cause) -> Text {
                 misspelled (it should be smtp.gmail.com), or the machine has no working internet \
                 connection or DNS server.",
             steps: vec![
-                "Check the host is spelled smtp.gmail.com, with no spaces.".into(),
-                "Check the machine is online, e.g. by opening a website.".into(),
-                "In a container, VPN or company network, check its DNS settings.".into(),
-                format!("Run `{CHECK}` to try again."),
+                say("Check the host is spelled smtp.gmail.com, with no spaces."),
+                say("Check the machine is online, e.g. by opening a website."),
+                say("In a container, VPN or company network, check its DNS settings."),
+                recheck("to try again"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::NetworkUnreachable => Text {
             title: "There is no network path to the mail server",
@@ -353,15 +436,16 @@ fn text(cause: Cause) -> Text {
                 where IPv4 would work. Otherwise the machine is offline, or a VPN or firewall blocks \
                 the way.",
             steps: vec![
-                "Check the machine is online.".into(),
-                "If the failing address contains colons (IPv6), make the app use IPv4, or fix or \
-                 turn off IPv6 on this network."
-                    .into(),
-                "Turn off a VPN or proxy and try again.".into(),
-                format!("Run `{CHECK}`: it shows which address failed."),
+                say("Check the machine is online."),
+                say(
+                    "If the failing address contains colons (IPv6), make the app use IPv4, or fix \
+                     or turn off IPv6 on this network.",
+                ),
+                say("Turn off a VPN or proxy and try again."),
+                recheck("to see which address fails"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::TlsUntrustedCertificate => Text {
             title: "The mail server's certificate was not trusted",
@@ -370,13 +454,19 @@ fn text(cause: Cause) -> Text {
                 is most likely intercepting the connection: antivirus software that scans email, or \
                 a company proxy.",
             steps: vec![
-                "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus, then try again.".into(),
-                "On a company network, ask IT whether a proxy intercepts TLS, and install its certificate if it does.".into(),
-                "Check the computer's date and time, and update its root certificates.".into(),
-                "Do not turn off certificate checks in your app: that would expose your password.".into(),
+                say(
+                    "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus, then try again.",
+                ),
+                say(
+                    "On a company network, ask IT whether a proxy intercepts TLS, and install its certificate if it does.",
+                ),
+                say("Check the computer's date and time, and update its root certificates."),
+                say(
+                    "Do not turn off certificate checks in your app: that would expose your password.",
+                ),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::Network),
         },
         Cause::TlsWrongMode => Text {
             title: "The app and the port disagree about encryption",
@@ -385,16 +475,18 @@ fn text(cause: Cause) -> Text {
                 other kind for its port, so the encrypted handshake failed (errors such as \"wrong \
                 version number\").",
             steps: vec![
-                "For port 587, use STARTTLS: Python SMTP() with starttls(), Nodemailer secure: false, \
-                 PHPMailer ENCRYPTION_STARTTLS, Java mail.smtp.starttls.enable=true."
-                    .into(),
-                "For port 465, use SSL/TLS from the start: Python SMTP_SSL(), Nodemailer secure: true, \
-                 PHPMailer ENCRYPTION_SMTPS, Java mail.smtp.ssl.enable=true."
-                    .into(),
-                format!("Run `{CHECK}` to see which combination works from this machine."),
+                say(
+                    "For port 587, use STARTTLS: Python SMTP() with starttls(), Nodemailer secure: \
+                     false, PHPMailer ENCRYPTION_STARTTLS, Java mail.smtp.starttls.enable=true.",
+                ),
+                say(
+                    "For port 465, use SSL/TLS from the start: Python SMTP_SSL(), Nodemailer secure: \
+                     true, PHPMailer ENCRYPTION_SMTPS, Java mail.smtp.ssl.enable=true.",
+                ),
+                recheck("to see which combination works from this machine"),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: Some(FixTarget::ServerSettings),
         },
         Cause::KeychainUnavailable => Text {
             title: "The system keychain could not be read",
@@ -402,16 +494,18 @@ fn text(cause: Cause) -> Text {
                 the keychain did not give it out: no keychain service is running, it is locked, \
                 or access was refused. Nothing is wrong with the account at Google.",
             steps: vec![
-                "Unlock the keychain (log in to the desktop session, or open Passwords and Keys), \
-                 then try again."
-                    .into(),
-                "On a server without a desktop, start a Secret Service first: `dbus-run-session -- \
-                 sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`."
-                    .into(),
-                "Run `smtp-setup accounts show ADDR` to see the keychain's own message.".into(),
+                say(
+                    "Unlock the keychain (log in to the desktop session, or open Passwords and \
+                     Keys), then try again.",
+                ),
+                say(
+                    "On a server without a desktop, start a Secret Service first: `dbus-run-session \
+                     -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`.",
+                ),
+                recheck("once the keychain is unlocked"),
             ],
             page: None,
-            wizard_step: None,
+            target: None,
         },
         Cause::SecretMissing => Text {
             title: "The keychain has no secret for this account",
@@ -419,25 +513,28 @@ fn text(cause: Cause) -> Text {
                 password or sign-in for it: it was deleted from the keychain, or the keychain \
                 was reset or replaced.",
             steps: vec![
-                "Store the secret again: replace the app password, or sign in with Google again.".into(),
-                "Or remove the account and set it up anew.".into(),
+                say(
+                    "Store the secret again: replace the app password, or sign in with Google again.",
+                ),
+                say("Or remove the account and set it up anew."),
             ],
             page: None,
-            wizard_step: None,
+            target: Some(FixTarget::Credential),
         },
         Cause::InternalError => Text {
             title: "smtp-setup hit an internal error",
             explanation: "This is a bug in smtp-setup, not a problem with the account, Gmail or \
                 the network. The step that failed saved and changed nothing.",
             steps: vec![
-                "Try again.".into(),
-                "If it happens again, report it to the smtp-setup developers with the version \
-                 (`smtp-setup --version`) and what you did; the -v transcript helps, and it never \
-                 shows passwords."
-                    .into(),
+                recheck("to try again"),
+                say(
+                    "If it happens again, report it to the smtp-setup developers with the version \
+                     (`smtp-setup --version`) and what you did; the -v transcript helps, and it \
+                     never shows passwords.",
+                ),
             ],
             page: None,
-            wizard_step: None,
+            target: None,
         },
         Cause::Unknown => Text {
             title: "The problem could not be identified",
@@ -445,16 +542,18 @@ fn text(cause: Cause) -> Text {
                 reply (a line starting with a code such as 535 or 534) usually says what went wrong, \
                 but many apps hide it unless their debug output is on.",
             steps: vec![
-                format!("Run `{CHECK}` to see which stage fails: DNS, connect, TLS, login or send."),
-                "Turn on your app's debug output (Python set_debuglevel(1), PHPMailer SMTPDebug = 2, \
-                 Nodemailer debug: true) and run `smtp-setup diagnose` on the server's reply."
-                    .into(),
-                "Check the settings: host smtp.gmail.com, port 587 (STARTTLS) or 465 (SSL/TLS), your \
-                 full Gmail address as the username, and an app password."
-                    .into(),
+                recheck("to see which stage fails: DNS, connect, TLS, login or send"),
+                decode(
+                    "Turn on your app's debug output (Python set_debuglevel(1), PHPMailer \
+                     SMTPDebug = 2, Nodemailer debug: true) and have the server's reply explained.",
+                ),
+                say(&format!(
+                    "Check the settings: host smtp.gmail.com, port 587 (STARTTLS) or 465 (SSL/TLS), \
+                     {address} as the username, and an app password."
+                )),
             ],
             page: None,
-            wizard_step: Some(SetupStep::Verify),
+            target: None,
         },
     }
 }
@@ -488,7 +587,7 @@ impl Nuance {
         diagnosis.steps = steps;
     }
 
-    fn text(self) -> (&'static str, Vec<String>) {
+    fn text(self) -> (&'static str, Vec<FixStep>) {
         match self {
             Nuance::CertificateExpired => (
                 "The server's certificate looked expired or not yet valid. Gmail renews its \
@@ -496,10 +595,14 @@ impl Nuance {
                  are wrong, or something intercepting the connection (antivirus, a company proxy) \
                  presents an old certificate.",
                 vec![
-                    "Set this computer's date, time and time zone correctly (turn on automatic time).".into(),
-                    "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus.".into(),
-                    "Update the computer's root certificates (system updates).".into(),
-                    "Do not turn off certificate checks in your app: that would expose your password.".into(),
+                    say(
+                        "Set this computer's date, time and time zone correctly (turn on automatic time).",
+                    ),
+                    say("Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus."),
+                    say("Update the computer's root certificates (system updates)."),
+                    say(
+                        "Do not turn off certificate checks in your app: that would expose your password.",
+                    ),
                 ],
             ),
             Nuance::CertificateWrongHost => (
@@ -507,10 +610,14 @@ impl Nuance {
                  connected to. Either the app connects to another name or a bare IP address instead \
                  of smtp.gmail.com, or antivirus software or a company proxy intercepts the connection.",
                 vec![
-                    "Set the host to exactly smtp.gmail.com, not an IP address or another alias.".into(),
-                    "Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus.".into(),
-                    "On a company network, ask IT whether a proxy intercepts TLS.".into(),
-                    "Do not turn off certificate checks in your app: that would expose your password.".into(),
+                    say(
+                        "Set the host to exactly smtp.gmail.com, not an IP address or another alias.",
+                    ),
+                    say("Turn off email scanning (SSL/TLS or HTTPS scanning) in your antivirus."),
+                    say("On a company network, ask IT whether a proxy intercepts TLS."),
+                    say(
+                        "Do not turn off certificate checks in your app: that would expose your password.",
+                    ),
                 ],
             ),
             Nuance::StalledAfterConnect => (
@@ -518,26 +625,16 @@ impl Nuance {
                  stalls the traffic, or the app and the port disagree about encryption: on port 465 \
                  the app must start TLS at once (implicit TLS), and waiting for a greeting there hangs.",
                 vec![
-                    "On port 465, turn on SSL/TLS from the start (Nodemailer secure: true, Python \
-                     SMTP_SSL); .NET's SmtpClient cannot do this, so use 587 with it."
-                        .into(),
-                    "On port 587, let the app read the greeting, then send STARTTLS (Nodemailer \
-                     secure: false, Python SMTP() with starttls())."
-                        .into(),
-                    "Check that no firewall, proxy or antivirus holds up the connection.".into(),
-                    format!("Run `{CHECK}`: it tries both ports and shows where it stops."),
-                ],
-            ),
-            Nuance::SignInOther => (
-                "The Google sign-in did not finish. The message above says why; it is about \
-                 signing in, not about Gmail's SMTP server.",
-                vec![
-                    "Do what the message says, then start the sign-in again.".into(),
-                    format!(
-                        "Check the OAuth client: a \"Desktop app\" client from your Google Cloud \
-                         project, at {}.",
-                        OAUTH_CLIENTS_PAGE.url
+                    say(
+                        "On port 465, turn on SSL/TLS from the start (Nodemailer secure: true, Python \
+                         SMTP_SSL); .NET's SmtpClient cannot do this, so use 587 with it.",
                     ),
+                    say(
+                        "On port 587, let the app read the greeting, then send STARTTLS (Nodemailer \
+                         secure: false, Python SMTP() with starttls()).",
+                    ),
+                    say("Check that no firewall, proxy or antivirus holds up the connection."),
+                    recheck("on both ports, to see where it stops"),
                 ],
             ),
             Nuance::EhloName => (
@@ -545,11 +642,24 @@ impl Nuance {
                  does this when the app introduces itself as localhost or a bare IP address instead \
                  of a real host name.",
                 vec![
-                    "Set the name the app sends in EHLO to a real host name (Python local_hostname, \
-                     PHPMailer Hostname, Nodemailer name)."
-                        .into(),
-                    "Wait a few minutes, then try again.".into(),
-                    format!("Run `{CHECK}` to confirm Gmail accepts the connection."),
+                    say(
+                        "Set the name the app sends in EHLO to a real host name (Python \
+                         local_hostname, PHPMailer Hostname, Nodemailer name).",
+                    ),
+                    say("Wait a few minutes, then try again."),
+                    recheck("to confirm Gmail accepts the connection"),
+                ],
+            ),
+            Nuance::SignInOther => (
+                "The Google sign-in did not finish. The message above says why; it is about \
+                 signing in, not about Gmail's SMTP server.",
+                vec![
+                    say("Do what the message says, then start the sign-in again."),
+                    open(
+                        "Check the OAuth client: a \"Desktop app\" client from your Google Cloud \
+                         project.",
+                        OAUTH_CLIENTS_PAGE,
+                    ),
                 ],
             ),
         }
@@ -560,23 +670,45 @@ impl Nuance {
 mod tests {
     use super::*;
 
+    fn words(d: &Diagnosis) -> String {
+        let steps: Vec<String> = d.steps.iter().map(|s| s.as_text(d.user.as_ref())).collect();
+        format!("{} {} {}", d.title, d.explanation, steps.join(" "))
+    }
+
     #[test]
     fn texts_are_complete_and_short() {
         for cause in Cause::ALL {
-            let d = diagnosis(cause);
+            let d = diagnosis(cause, None);
             assert!(!d.title.is_empty() && !d.title.contains('\n'), "{cause:?}");
             assert!(!d.explanation.is_empty(), "{cause:?}");
             assert!((1..=5).contains(&d.steps.len()), "{cause:?}");
             assert!(
-                d.steps.iter().all(|s| !s.is_empty() && !s.contains('\n')),
+                d.steps
+                    .iter()
+                    .map(|s| s.as_text(None))
+                    .all(|s| !s.is_empty() && !s.contains('\n')),
                 "{cause:?}"
             );
-            let all = format!("{} {} {}", d.title, d.explanation, d.steps.join(" ")).to_lowercase();
+            let all = words(&d).to_lowercase();
             assert!(
                 !all.contains("less secure app") && !all.contains("displayunlockcaptcha"),
                 "{cause:?}"
             );
             assert!(!all.contains("  "), "{cause:?}: double space");
+        }
+    }
+
+    #[test]
+    fn the_users_address_replaces_the_placeholder() {
+        let jane = EmailAddress::parse("jane@example.org").unwrap();
+        for cause in [
+            Cause::BadCredentials,
+            Cause::AuthRequired,
+            Cause::OauthAccessDenied,
+        ] {
+            let all = words(&diagnosis(cause, Some(&jane)));
+            assert!(all.contains("jane@example.org"), "{cause:?}: {all}");
+            assert!(!all.contains("you@gmail.com"), "{cause:?}: {all}");
         }
     }
 
@@ -589,11 +721,11 @@ mod tests {
             Nuance::EhloName,
             Nuance::SignInOther,
         ] {
-            let mut d = diagnosis(Cause::Unknown);
+            let mut d = diagnosis(Cause::Unknown, None);
             nuance.apply(&mut d);
-            assert_ne!(d.explanation, diagnosis(Cause::Unknown).explanation);
+            assert_ne!(d.explanation, diagnosis(Cause::Unknown, None).explanation);
             assert!((1..=5).contains(&d.steps.len()), "{nuance:?}");
-            assert!(!d.explanation.contains("  ") && !d.steps.join(" ").contains("  "));
+            assert!(!words(&d).contains("  "));
         }
     }
 }

@@ -15,6 +15,7 @@ mod excerpt;
 mod rules;
 mod symptom;
 
+use crate::address::EmailAddress;
 use crate::oauth::OAuthError;
 use crate::provider::GooglePage;
 use crate::smtp::{CheckFailure, FailureKind, Reply, Stage};
@@ -174,45 +175,75 @@ pub enum FailureCategory {
     Other,
 }
 
-/// The setup wizard's steps, in order.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+/// What the fix is about, for a front end to lead the person to the right place (the
+/// window's page for it); neutral about which pages a front end has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SetupStep {
-    Account,
-    TwoStepVerification,
-    AppPassword,
-    Verify,
-    TestMessage,
-    Done,
+pub enum FixTarget {
+    /// The app password (or the secret that stands for it).
+    Credential,
+    /// The person's own OAuth client in Google Cloud (type, test users).
+    #[serde(rename = "oauth_client")]
+    OAuthClient,
+    /// Signing in with Google again.
+    SignIn,
+    /// The network between this machine and the server.
+    Network,
+    /// The app's server settings: host, port, TLS mode.
+    ServerSettings,
 }
 
-impl SetupStep {
-    pub const ALL: [SetupStep; 6] = [
-        SetupStep::Account,
-        SetupStep::TwoStepVerification,
-        SetupStep::AppPassword,
-        SetupStep::Verify,
-        SetupStep::TestMessage,
-        SetupStep::Done,
-    ];
+/// One thing to do. Front ends render each kind their own way: a page as a button (with its
+/// address) or as an address, a re-check as a "Verify again" button or as a command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FixStep {
+    /// Something to do, in words.
+    Text { text: String },
+    /// Something to do on a Google page.
+    OpenPage { text: String, page: GooglePage },
+    /// Check the account again once the steps above are done; `purpose` ends the sentence
+    /// ("to confirm Gmail accepts it").
+    Recheck { purpose: String },
+    /// Have an app's or a page's own error text explained (`smtp-setup diagnose`, or the
+    /// window's decoder).
+    Decode { text: String },
+    /// Put the new app password into the app that sends mail, in place of the old one.
+    UseInApp,
+}
 
-    /// Position in the wizard, 1 to 6.
-    pub fn number(self) -> u8 {
+impl FixStep {
+    /// The step as one line of plain text, as a terminal shows it: pages by address, the
+    /// re-check as the command to run for `user`.
+    pub fn as_text(&self, user: Option<&EmailAddress>) -> String {
         match self {
-            SetupStep::Account => 1,
-            SetupStep::TwoStepVerification => 2,
-            SetupStep::AppPassword => 3,
-            SetupStep::Verify => 4,
-            SetupStep::TestMessage => 5,
-            SetupStep::Done => 6,
+            FixStep::Text { text } => text.clone(),
+            FixStep::OpenPage { text, page } => format!("{text} {}", page.url),
+            FixStep::Recheck { purpose } => {
+                let user = user.map_or("you@gmail.com", EmailAddress::as_str);
+                format!("Run `smtp-setup check --user {user}` {purpose}.")
+            }
+            FixStep::Decode { text } => {
+                format!("{text} Paste it into `smtp-setup diagnose`.")
+            }
+            FixStep::UseInApp => {
+                "Put the new app password into your app in place of the old password.".to_string()
+            }
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            FixStep::Text { .. } => "text",
+            FixStep::OpenPage { .. } => "open_page",
+            FixStep::Recheck { .. } => "recheck",
+            FixStep::Decode { .. } => "decode",
+            FixStep::UseInApp => "use_in_app",
         }
     }
 }
 
-/// What went wrong, why, and how to fix it. Serializes with `cause` as its id and a
-/// `category` field.
+/// What went wrong, why, and how to fix it. Serializes with `cause` as its id, a `category`
+/// field, and each step as `{kind, text, page}` with `text` as a terminal shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnosis {
     pub cause: Cause,
@@ -220,12 +251,14 @@ pub struct Diagnosis {
     pub title: String,
     /// Plain language, one to three sentences.
     pub explanation: String,
-    /// Fix steps in order, without numbers.
-    pub steps: Vec<String>,
-    /// The Google page to open, when one fixes it.
+    /// Fix steps in order.
+    pub steps: Vec<FixStep>,
+    /// The Google page of the one primary action, when a page fixes it.
     pub page: Option<GooglePage>,
-    /// The wizard step that fixes it, if any.
-    pub wizard_step: Option<SetupStep>,
+    /// What the fix is about, when it is one thing.
+    pub target: Option<FixTarget>,
+    /// The account the diagnosis is about, when known: the texts name it.
+    pub user: Option<EmailAddress>,
     /// The server reply or error text the diagnosis was made from: one line, secrets redacted.
     pub evidence: Option<String>,
 }
@@ -233,11 +266,21 @@ pub struct Diagnosis {
 impl Diagnosis {
     /// The texts for a cause, without evidence.
     pub fn for_cause(cause: Cause) -> Diagnosis {
-        causes::diagnosis(cause)
+        causes::diagnosis(cause, None)
     }
 
-    fn with(cause: Cause, nuance: Option<Nuance>, evidence: Option<String>) -> Diagnosis {
-        let mut diagnosis = Diagnosis::for_cause(cause);
+    /// The texts for a cause, naming the account.
+    pub fn for_cause_of(cause: Cause, user: &EmailAddress) -> Diagnosis {
+        causes::diagnosis(cause, Some(user))
+    }
+
+    fn with(
+        cause: Cause,
+        nuance: Option<Nuance>,
+        evidence: Option<String>,
+        user: Option<&EmailAddress>,
+    ) -> Diagnosis {
+        let mut diagnosis = causes::diagnosis(cause, user);
         if let Some(nuance) = nuance {
             nuance.apply(&mut diagnosis);
         }
@@ -248,14 +291,33 @@ impl Diagnosis {
 
 impl Serialize for Diagnosis {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Step<'a> {
+            kind: &'static str,
+            text: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            page: Option<&'a GooglePage>,
+        }
+        let steps: Vec<Step> = self
+            .steps
+            .iter()
+            .map(|step| Step {
+                kind: step.kind(),
+                text: step.as_text(self.user.as_ref()),
+                page: match step {
+                    FixStep::OpenPage { page, .. } => Some(page),
+                    _ => None,
+                },
+            })
+            .collect();
         let mut s = serializer.serialize_struct("Diagnosis", 8)?;
         s.serialize_field("cause", &self.cause)?;
         s.serialize_field("category", &self.cause.category())?;
         s.serialize_field("title", &self.title)?;
         s.serialize_field("explanation", &self.explanation)?;
-        s.serialize_field("steps", &self.steps)?;
+        s.serialize_field("steps", &steps)?;
         s.serialize_field("page", &self.page)?;
-        s.serialize_field("wizard_step", &self.wizard_step)?;
+        s.serialize_field("target", &self.target)?;
         s.serialize_field("evidence", &self.evidence)?;
         s.end()
     }
@@ -274,16 +336,22 @@ pub enum Evidence<'a> {
 
 /// Explains a failure or a pasted error message.
 pub fn diagnose(evidence: Evidence<'_>) -> Diagnosis {
+    diagnose_for(evidence, None)
+}
+
+/// Explains a failure of the account `user` (when known): the texts name the address, and
+/// a re-check is for that account.
+pub fn diagnose_for(evidence: Evidence<'_>, user: Option<&EmailAddress>) -> Diagnosis {
     match evidence {
-        Evidence::Failure(failure) => from_failure(failure),
-        Evidence::OAuth(error) => from_oauth(error),
-        Evidence::Text(text) => from_text(text),
+        Evidence::Failure(failure) => from_failure(failure, user),
+        Evidence::OAuth(error) => from_oauth(error, user),
+        Evidence::Text(text) => from_text(text, user),
     }
 }
 
 /// A sign-in error carries its cause as data; only Google's own codes and network errors,
 /// which are text from outside, go through the rules.
-fn from_oauth(error: &OAuthError) -> Diagnosis {
+fn from_oauth(error: &OAuthError, user: Option<&EmailAddress>) -> Diagnosis {
     let evidence = excerpt::excerpt(&error.to_string(), None);
     let cause = match error {
         OAuthError::AccessDenied => Cause::OauthAccessDenied,
@@ -313,19 +381,19 @@ fn from_oauth(error: &OAuthError) -> Diagnosis {
         | OAuthError::NoRefreshToken => Cause::Unknown,
     };
     let nuance = (cause == Cause::Unknown).then_some(Nuance::SignInOther);
-    Diagnosis::with(cause, nuance, evidence)
+    Diagnosis::with(cause, nuance, evidence, user)
 }
 
 /// Most of a pasted text that is read, in bytes: its end, where logs put the error.
 pub const MAX_TEXT: usize = 256 * 1024;
 
-fn from_text(text: &str) -> Diagnosis {
+fn from_text(text: &str, user: Option<&EmailAddress>) -> Diagnosis {
     let text = tail(text, MAX_TEXT);
     let symptom = Symptom::from_text(text);
     let found = rules::classify(&symptom);
     let cause = found.map_or(Cause::Unknown, |m| m.cause);
     let evidence = excerpt::excerpt(text, found.map(|m| m.signal.text()));
-    Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence)
+    Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence, user)
 }
 
 /// The last `max` bytes of `text` or fewer, starting on a char boundary.
@@ -337,7 +405,7 @@ fn tail(text: &str, max: usize) -> &str {
     &text[start..]
 }
 
-fn from_failure(failure: &CheckFailure) -> Diagnosis {
+fn from_failure(failure: &CheckFailure, user: Option<&EmailAddress>) -> Diagnosis {
     let symptom = Symptom::from_failure(failure);
     let found = rules::classify(&symptom).map(|m| m.cause);
     let cause = match failure.kind {
@@ -368,7 +436,7 @@ fn from_failure(failure: &CheckFailure) -> Diagnosis {
         .reply
         .as_ref()
         .map_or_else(|| failure.detail.clone(), Reply::to_string);
-    Diagnosis::with(cause, nuance, excerpt::excerpt(&evidence, None))
+    Diagnosis::with(cause, nuance, excerpt::excerpt(&evidence, None), user)
 }
 
 #[cfg(test)]
@@ -411,23 +479,6 @@ mod tests {
     }
 
     #[test]
-    fn setup_steps_are_numbered_in_order() {
-        // Written out here, so a reordered `ALL` is caught as well.
-        let steps = [
-            SetupStep::Account,
-            SetupStep::TwoStepVerification,
-            SetupStep::AppPassword,
-            SetupStep::Verify,
-            SetupStep::TestMessage,
-            SetupStep::Done,
-        ];
-        assert_eq!(steps, SetupStep::ALL);
-        for (i, step) in steps.into_iter().enumerate() {
-            assert_eq!(usize::from(step.number()), i + 1);
-        }
-    }
-
-    #[test]
     fn json_has_cause_id_and_category() {
         let d = diagnose(Evidence::Text(
             "535 5.7.8 https://support.google.com/mail/?p=BadCredentials",
@@ -435,7 +486,12 @@ mod tests {
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["cause"], "bad_credentials");
         assert_eq!(json["category"], "authentication");
-        assert_eq!(json["wizard_step"], "app_password");
+        assert_eq!(json["target"], "credential");
+        assert_eq!(json["steps"][4]["kind"], "recheck");
+        assert_eq!(
+            json["steps"][4]["text"],
+            "Run `smtp-setup check --user you@gmail.com` to confirm Gmail accepts it."
+        );
         assert_eq!(
             json["page"]["url"],
             "https://myaccount.google.com/apppasswords"

@@ -1,51 +1,82 @@
-//! A diagnosis as people need it: what happened, why, the steps that fix it, the page to open,
-//! the wizard step that fixes it, and the technical detail folded away.
+//! A diagnosis as people need it in a window: what happened, why, the steps that fix it (a
+//! page as a button with its address, a re-check as a button), where to go in the window
+//! for the fix, and the technical detail folded away. It returns what was clicked; the page
+//! that shows it decides what that does.
 
-use super::link::Links;
-use super::text::{T, tr, trf};
+use super::Env;
+use super::style::{self, GAP, Tone};
+use super::text::{T, tr};
 use egui::{RichText, Ui};
-use smtp_setup::diagnosis::{Diagnosis, SetupStep};
+use smtp_setup::diagnosis::{Diagnosis, FixStep, FixTarget};
 use smtp_setup::untrusted::inert;
 
-/// Shows the diagnosis. `wizard_at` is the wizard's current step when shown in the wizard:
-/// then the step that fixes the problem gets a button, and its click is returned.
-pub fn show(
-    ui: &mut Ui,
-    diagnosis: &Diagnosis,
-    links: &mut Links,
-    wizard_at: Option<SetupStep>,
-) -> Option<SetupStep> {
-    let mut go_to = None;
+/// What the page showing a diagnosis offers besides the steps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Offer {
+    /// The re-check button's label ("Verify again", "Check again"), if a re-check can run here.
+    pub recheck: Option<T>,
+    /// The window's page for the diagnosis's target, by name, if it is not this page.
+    pub go_to: Option<&'static str>,
+}
+
+/// What the person chose from a diagnosis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chosen {
+    Recheck,
+    GoTo(FixTarget),
+}
+
+/// Shows the diagnosis; returns the button clicked, if any.
+pub fn show(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis, offer: Offer) -> Option<Chosen> {
+    let mut chosen = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
             RichText::new(&diagnosis.title)
                 .strong()
                 .size(16.0)
-                .color(ui.visuals().error_fg_color),
+                .color(Tone::Error.color(ui)),
         );
         ui.label(&diagnosis.explanation);
-        if !diagnosis.steps.is_empty() {
-            ui.add_space(4.0);
+        let steps: Vec<&FixStep> = diagnosis
+            .steps
+            .iter()
+            // The window saves the secret itself; where it goes in an app comes on Done.
+            .filter(|step| !matches!(step, FixStep::UseInApp))
+            .filter(|step| !matches!(step, FixStep::Recheck { .. }) || offer.recheck.is_some())
+            .collect();
+        if !steps.is_empty() {
+            ui.add_space(GAP / 2.0);
             ui.label(RichText::new(tr(T::DiagnosisSteps)).strong());
-            for (number, step) in diagnosis.steps.iter().enumerate() {
-                ui.label(format!("{}. {step}", number + 1));
+        }
+        for (number, step) in steps.into_iter().enumerate() {
+            let prefix = format!("{}. ", number + 1);
+            match step {
+                FixStep::Text { text } | FixStep::Decode { text } => {
+                    ui.label(format!("{prefix}{text}"));
+                }
+                FixStep::OpenPage { text, page } => {
+                    ui.label(format!("{prefix}{text}"));
+                    ui.indent(("fix-page", number), |ui| style::page_button(ui, env, page));
+                }
+                FixStep::Recheck { .. } => {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(format!("{prefix}{}", tr(T::RecheckStep)));
+                        if let Some(label) = offer.recheck
+                            && ui.button(tr(label)).clicked()
+                        {
+                            chosen = Some(Chosen::Recheck);
+                        }
+                    });
+                }
+                FixStep::UseInApp => {}
             }
         }
-        if let Some(page) = &diagnosis.page {
-            ui.add_space(4.0);
-            links.button(ui, page);
-        }
-        let offered = diagnosis
-            .wizard_step
-            .filter(|s| wizard_at.is_some_and(|at| at != *s));
-        if let Some(step) = offered {
-            let label = trf(
-                T::GoToStep,
-                &[("n", &step.number().to_string()), ("name", step_name(step))],
-            );
+        if let (Some(name), Some(target)) = (offer.go_to, diagnosis.target) {
+            ui.add_space(GAP / 2.0);
+            let label = super::text::trf(T::GoToPage, &[("name", name)]);
             if ui.button(label).clicked() {
-                go_to = Some(step);
+                chosen = Some(Chosen::GoTo(target));
             }
         }
         if let Some(evidence) = &diagnosis.evidence {
@@ -60,16 +91,5 @@ pub fn show(
                 });
         }
     });
-    go_to
-}
-
-pub fn step_name(step: SetupStep) -> &'static str {
-    tr(match step {
-        SetupStep::Account => T::StepAccount,
-        SetupStep::TwoStepVerification => T::StepTwoStep,
-        SetupStep::AppPassword => T::StepAppPassword,
-        SetupStep::Verify => T::StepVerify,
-        SetupStep::TestMessage => T::StepTestMessage,
-        SetupStep::Done => T::StepDone,
-    })
+    chosen
 }

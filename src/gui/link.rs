@@ -1,66 +1,78 @@
-//! Opening Google's pages: in the system browser when there is one, and always showing the
-//! address too, because `open` fails where no browser exists (servers, containers).
+//! Opening Google's pages: in the system browser when there is one (started on the worker,
+//! not on the frame), and always showing the address too, because `open` fails where no
+//! browser exists (servers, containers).
 
-use super::text::{T, tr};
-use egui::{RichText, Ui};
-use smtp_setup::provider::GooglePage;
+use super::task::{Polled, Task};
+use super::worker::Worker;
 
-/// How pages are opened: the system browser, or (tests) only remembered.
-#[derive(Clone, Debug, Default)]
+/// How the last page asked for went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// The browser is being started.
+    Opening,
+    InBrowser,
+    /// No browser took it: the address is there to copy.
+    NoBrowser,
+    /// Browsers are off (tests): only the address is shown.
+    NotTried,
+}
+
 pub struct Links {
-    pub use_browser: bool,
+    use_browser: bool,
     /// Every address asked for, newest last.
     pub opened: Vec<String>,
-    /// The last page asked for, and whether a browser took it.
-    last: Option<(String, bool)>,
+    last: Option<(String, Opened)>,
+    task: Task<bool>,
 }
 
 impl Links {
     pub fn new(use_browser: bool) -> Links {
         Links {
             use_browser,
-            ..Links::default()
+            opened: Vec::new(),
+            last: None,
+            task: Task::Idle,
         }
     }
 
-    /// Opens `url` in the browser (when allowed); remembers whether one took it.
-    pub fn open(&mut self, url: &str) {
-        let opened = self.use_browser && open::that_detached(url).is_ok();
+    /// Opens `url` in the browser (when allowed), off the frame.
+    pub fn open(&mut self, worker: &Worker, ctx: &egui::Context, url: &str) {
         self.opened.push(url.to_string());
-        self.last = Some((url.to_string(), opened));
-    }
-
-    /// A button that opens `page`, with the outcome and the address under it.
-    pub fn button(&mut self, ui: &mut Ui, page: &GooglePage) {
-        if ui.button(page.label).on_hover_text(page.url).clicked() {
-            self.open(page.url);
+        if !self.use_browser {
+            self.last = Some((url.to_string(), Opened::NotTried));
+            return;
         }
-        let shown = self
-            .last
-            .as_ref()
-            .filter(|(url, _)| url == page.url)
-            .map(|(_, opened)| *opened);
-        ui.horizontal_wrapped(|ui| {
-            match shown {
-                Some(true) => {
-                    ui.label(tr(T::OpenedInBrowser));
-                }
-                Some(false) if self.use_browser => {
-                    ui.label(RichText::new(tr(T::NoBrowser)).strong());
-                }
-                _ => {
-                    ui.label(tr(T::LinkIs));
-                }
-            }
-            copyable(ui, page.url);
+        self.last = Some((url.to_string(), Opened::Opening));
+        let url = url.to_string();
+        self.task = Task::start(worker, ctx, move |_| async move {
+            Ok(open::that_detached(url).is_ok())
         });
     }
-}
 
-/// Selectable monospace text with a Copy button next to it.
-pub fn copyable(ui: &mut Ui, text: &str) {
-    ui.add(egui::Label::new(RichText::new(text).monospace()).selectable(true));
-    if ui.small_button(tr(T::Copy)).on_hover_text(text).clicked() {
-        ui.ctx().copy_text(text.to_string());
+    /// Records a page opened elsewhere (the sign-in job opens its own), with how it went.
+    pub fn record(&mut self, url: &str, state: Opened) {
+        self.opened.push(url.to_string());
+        self.last = Some((url.to_string(), state));
+    }
+
+    /// Takes in whether a browser took the page.
+    pub fn poll(&mut self) {
+        if self.task.poll() == Polled::Finished
+            && let (Some((_, state)), Some(opened)) = (&mut self.last, self.task.succeeded())
+        {
+            *state = if *opened {
+                Opened::InBrowser
+            } else {
+                Opened::NoBrowser
+            };
+        }
+    }
+
+    /// How `url` went, if it was the last page asked for.
+    pub fn state_of(&self, url: &str) -> Option<Opened> {
+        self.last
+            .as_ref()
+            .filter(|(last, _)| last == url)
+            .map(|(_, state)| *state)
     }
 }

@@ -1,15 +1,16 @@
-//! The desktop window. It draws and forwards clicks; all work is done by the engine on a
-//! tokio runtime (see `worker`), reporting back over channels that wake the UI.
+//! The desktop window: a thin layer of pages over the engine's use cases. It draws and
+//! forwards clicks; all work is done by the engine on a tokio runtime (see `worker`), as
+//! `Task`s whose results are taken in before each frame is drawn (see `task`).
 //!
-//! For tests and demos the server and an extra trusted CA can be set with environment
-//! variables (verification stays on): `SMTP_SETUP_SERVER` (HOST or HOST:PORT),
-//! `SMTP_SETUP_CA_FILE` (PEM), `SMTP_SETUP_TIMEOUT` (seconds per stage).
+//! For tests and demos the server, an extra trusted CA, the bounds and `--connect-to`-style
+//! addresses come from the environment (see `smtp_setup::settings`); verification stays on.
 
 mod accounts;
 pub mod clipboard;
 mod diagnosis_view;
 mod fields;
 mod link;
+mod style;
 mod task;
 pub mod text;
 mod timeline;
@@ -20,27 +21,21 @@ use accounts::AccountsScreen;
 use clipboard::{ClipboardAccess, SECRET_CLIPBOARD_TIME, SystemClipboard};
 use link::Links;
 use smtp_setup::accounts::{AccountIndex, AccountStore};
-use smtp_setup::provider::GMAIL_SMTP_HOST;
-use smtp_setup::smtp::{CheckOptions, Route, TlsChoice, TlsMode, parse_server};
-use smtp_setup::tls::TlsSetupError;
-use std::path::PathBuf;
+use smtp_setup::settings::ConnectSettings;
 use std::sync::Arc;
 use std::time::Duration;
-use text::{T, tr, trf};
+use task::{Failure, Polled, Task};
+use text::{T, tr};
 use wizard::Wizard;
 use worker::Worker;
 
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
-/// What the window works with: where accounts are kept and which server it checks.
+/// What the window works with: where accounts are kept and how checks connect.
 #[derive(Clone)]
 pub struct GuiConfig {
     pub store: AccountStore,
-    pub host: String,
-    /// (port, TLS mode) pairs tried in parallel by a new setup.
-    pub candidates: Vec<(u16, TlsMode)>,
-    pub extra_ca: Vec<PathBuf>,
-    pub stage_timeout: Duration,
+    pub connect: ConnectSettings,
     /// Open pages in the system browser (tests only record them).
     pub use_browser: bool,
     /// Where a copied secret is checked and removed from (tests use their own).
@@ -50,56 +45,15 @@ pub struct GuiConfig {
 }
 
 impl GuiConfig {
-    /// Gmail, the account store from the environment, and the overrides listed above.
+    /// Gmail, the account store and the settings from the environment.
     pub fn from_env() -> Result<GuiConfig, String> {
-        let store = AccountStore::from_env().map_err(|e| e.to_string())?;
-        let server = std::env::var("SMTP_SETUP_SERVER")
-            .ok()
-            .filter(|s| !s.trim().is_empty());
-        let (host, port) = match server {
-            Some(server) => parse_server(&server)?,
-            None => (GMAIL_SMTP_HOST.to_string(), None),
-        };
-        let extra_ca = std::env::var_os("SMTP_SETUP_CA_FILE")
-            .map(PathBuf::from)
-            .into_iter()
-            .collect();
-        let stage_timeout = match std::env::var("SMTP_SETUP_TIMEOUT") {
-            Ok(secs) => secs
-                .parse::<f64>()
-                .ok()
-                .filter(|s| *s > 0.0 && *s <= 600.0)
-                .map(Duration::from_secs_f64)
-                .ok_or_else(|| {
-                    format!("SMTP_SETUP_TIMEOUT must be seconds between 0 and 600, not {secs:?}")
-                })?,
-            Err(_) => smtp_setup::smtp::DEFAULT_STAGE_TIMEOUT,
-        };
         Ok(GuiConfig {
-            store,
-            host,
-            candidates: TlsChoice::Auto.candidates(port),
-            extra_ca,
-            stage_timeout,
+            store: AccountStore::from_env().map_err(|e| e.to_string())?,
+            connect: ConnectSettings::from_env().map_err(|e| e.to_string())?,
             use_browser: true,
             clipboard: Arc::new(SystemClipboard),
             secret_clipboard_time: SECRET_CLIPBOARD_TIME,
         })
-    }
-
-    /// Options for a new setup: every candidate route in parallel.
-    pub fn check_options(&self) -> Result<CheckOptions, TlsSetupError> {
-        let mut options = CheckOptions::new(&self.host, self.candidates.clone(), &self.extra_ca)?;
-        options.stage_timeout = self.stage_timeout;
-        Ok(options)
-    }
-
-    /// Options for a stored account's route.
-    pub fn options_for(&self, route: &Route) -> Result<CheckOptions, TlsSetupError> {
-        let mut options =
-            CheckOptions::new(&route.host, vec![(route.port, route.tls)], &self.extra_ca)?;
-        options.stage_timeout = self.stage_timeout;
-        Ok(options)
     }
 }
 
@@ -112,34 +66,48 @@ pub struct Env {
     pub accounts: AccountIndex,
     /// Why the index could not be read, if it could not.
     pub accounts_error: Option<String>,
-    reload: Option<worker::Job<Result<AccountIndex, String>>>,
+    /// Counts the index reads taken in, so screens can tell a new one.
+    pub accounts_read: u64,
+    reload: Task<AccountIndex>,
 }
 
 impl Env {
     /// Reads the index again in the background (after a job changed it).
     pub fn reload_accounts(&mut self, ctx: &egui::Context) {
         let store = self.config.store.clone();
-        self.reload = Some(self.worker.spawn(ctx, move |_| async move {
-            tokio::task::spawn_blocking(move || store.list().map_err(|e| e.to_string()))
+        self.reload = Task::start(&self.worker, ctx, move |_| async move {
+            store
+                .load()
                 .await
-                .map_err(|e| e.to_string())?
-        }));
+                .map_err(|e| Failure::local(T::SettingsProblem, e))
+        });
     }
 
-    /// Takes in a finished reload.
-    fn poll_accounts(&mut self) {
-        let Some(result) = self.reload.as_ref().and_then(|job| job.try_result()) else {
+    /// Opens a page in the browser, off the frame; its address is always shown too.
+    pub fn open(&mut self, ctx: &egui::Context, url: &str) {
+        self.links.open(&self.worker, ctx, url);
+    }
+
+    /// Takes in a finished reload and a browser's answer.
+    fn poll(&mut self) {
+        self.links.poll();
+        if self.reload.poll() != Polled::Finished {
             return;
-        };
-        self.reload = None;
-        let crashed = || trf(T::InternalError, &[("version", env!("CARGO_PKG_VERSION"))]);
-        match result.unwrap_or_else(|_| Err(crashed())) {
-            Ok(index) => {
+        }
+        match std::mem::replace(&mut self.reload, Task::Idle) {
+            Task::Finished {
+                result: Ok(index), ..
+            } => {
                 self.accounts = index;
                 self.accounts_error = None;
             }
-            Err(error) => self.accounts_error = Some(error),
+            Task::Finished {
+                result: Err(failure),
+                ..
+            } => self.accounts_error = Some(failure.message),
+            _ => {}
         }
+        self.accounts_read += 1;
     }
 }
 
@@ -148,7 +116,7 @@ pub enum Nav {
     /// The wizard, from step 1.
     NewSetup,
     /// The wizard, signing in again with Google for this address.
-    Reauthorize(String),
+    Reauthorize(smtp_setup::address::EmailAddress),
     Accounts,
 }
 
@@ -162,12 +130,14 @@ pub enum Screen {
 pub struct SetupApp {
     env: Env,
     screen: Screen,
-    pub wizard: Wizard,
+    wizard: Wizard,
     accounts: AccountsScreen,
 }
 
 impl SetupApp {
     pub fn new(config: GuiConfig) -> std::io::Result<SetupApp> {
+        // The index is read once before the first frame (it decides the first screen);
+        // afterwards only on the worker.
         let (accounts, accounts_error) = match config.store.list() {
             Ok(index) => (index, None),
             Err(error) => (AccountIndex::default(), Some(error.to_string())),
@@ -178,20 +148,20 @@ impl SetupApp {
             config,
             accounts,
             accounts_error,
-            reload: None,
+            accounts_read: 0,
+            reload: Task::Idle,
         };
-        let wizard = Wizard::new(&env);
+        let wizard = Wizard::resume(&env);
         let screen = if env.accounts.accounts.is_empty() {
             Screen::Wizard
         } else {
             Screen::Accounts
         };
-        let accounts = AccountsScreen::new();
         Ok(SetupApp {
             env,
             screen,
             wizard,
-            accounts,
+            accounts: AccountsScreen::new(),
         })
     }
 
@@ -199,17 +169,29 @@ impl SetupApp {
         self.screen
     }
 
+    /// The wizard (tests look at its step).
+    pub fn wizard(&self) -> &Wizard {
+        &self.wizard
+    }
+
     /// Pages the user asked to open, oldest first.
     pub fn opened_links(&self) -> &[String] {
         &self.env.links.opened
     }
 
-    /// Draws the whole window into `ui`.
+    /// Takes in what background work finished, then draws the whole window into `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        self.env.poll_accounts();
+        let ctx = ui.ctx().clone();
+        self.env.poll();
         let next = match self.screen {
-            Screen::Wizard => self.wizard.show(ui, &mut self.env),
-            Screen::Accounts => self.accounts.show(ui, &mut self.env),
+            Screen::Wizard => {
+                self.wizard.poll(&mut self.env, &ctx);
+                self.wizard.show(ui, &mut self.env)
+            }
+            Screen::Accounts => {
+                self.accounts.poll(&mut self.env, &ctx);
+                self.accounts.show(ui, &mut self.env)
+            }
         };
         match next {
             Some(Nav::NewSetup) => {
@@ -221,7 +203,7 @@ impl SetupApp {
                 self.screen = Screen::Wizard;
             }
             Some(Nav::Accounts) => {
-                self.env.reload_accounts(ui.ctx());
+                self.env.reload_accounts(&ctx);
                 self.accounts.refresh();
                 self.screen = Screen::Accounts;
             }

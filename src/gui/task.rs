@@ -1,149 +1,177 @@
-//! A background engine call as the screens see it: running with its live timeline, then
-//! finished with a result or a diagnosed failure, or cancelled. Shared by the wizard and the
-//! account screen, with the engine calls they both make.
+//! The one kind of background work the window has: a `Task` runs a job on the worker, takes
+//! in its progress events, and ends finished (with a result or a failure) or cancelled. Every
+//! screen uses it: wizard steps, account rows, the keychain probe, the Google sign-in. Its
+//! result is taken in once, in `poll`, before anything is drawn.
 
-use super::Env;
-use super::diagnosis_view;
-use super::text::{T, tr, trf};
+use super::text::{T as Text, tr, trf};
 use super::timeline::Timeline;
-use super::worker::{Job, Stopped};
-use egui::Ui;
-use smtp_setup::accounts::{AccountError, AccountRecord, AccountStore};
-use smtp_setup::diagnosis::{Cause, Diagnosis, Evidence, SetupStep, diagnose};
-use smtp_setup::smtp::{CheckOptions, CheckReport, EventSink, Route, TestSend};
+use super::worker::{Job, Reporter, Stopped, Worker};
+use smtp_setup::accounts::AccountError;
+use smtp_setup::address::EmailAddress;
+use smtp_setup::diagnosis::{Cause, Diagnosis, Evidence, diagnose_for};
+use smtp_setup::oauth::OAuthError;
+use smtp_setup::smtp::{CheckEvent, CheckReport};
+use std::future::Future;
 
 /// Why a task failed.
 pub struct Failure {
-    /// The engine's diagnosis, when the server or the network said no.
-    pub diagnosis: Option<Diagnosis>,
-    /// A local problem (keychain, settings) in one sentence.
+    /// The engine's diagnosis, when the server, the network or Google said no (boxed: a
+    /// failure travels in every task's result).
+    pub diagnosis: Option<Box<Diagnosis>>,
+    /// A local problem (keychain, settings) in one sentence; shown when there is no diagnosis.
     pub message: String,
 }
 
 impl Failure {
-    /// The failure of a check, diagnosed.
-    pub fn from_report(report: &CheckReport) -> Failure {
+    /// The failure of `user`'s check, diagnosed.
+    pub fn from_report(report: &CheckReport, user: &EmailAddress) -> Failure {
         let failure = report.outcome.as_ref().err();
         Failure {
-            diagnosis: failure.map(|f| diagnose(Evidence::Failure(f))),
+            diagnosis: failure.map(|f| Box::new(diagnose_for(Evidence::Failure(f), Some(user)))),
             message: failure.map(|f| f.detail.clone()).unwrap_or_default(),
         }
     }
 
-    /// Why the stored secret could not be turned into a login: a Google sign-in error is
-    /// diagnosed like any other, a keychain problem is said as it is.
-    pub fn from_login(error: AccountError) -> Failure {
-        match error {
-            AccountError::OAuth(error) => Failure::from_oauth(&error),
-            other => Failure::local(T::KeychainRead, other),
-        }
-    }
-
     /// A failed Google sign-in or token refresh, diagnosed from what it is.
-    pub fn from_oauth(error: &smtp_setup::oauth::OAuthError) -> Failure {
+    pub fn from_oauth(error: &OAuthError, user: &EmailAddress) -> Failure {
         Failure {
-            diagnosis: Some(diagnose(Evidence::OAuth(error))),
+            diagnosis: Some(Box::new(diagnose_for(Evidence::OAuth(error), Some(user)))),
             message: error.to_string(),
         }
     }
 
-    /// A job that panicked: a bug, said as one, with what to report.
-    pub fn internal() -> Failure {
-        Failure {
-            diagnosis: Some(Diagnosis::for_cause(Cause::InternalError)),
-            message: trf(T::InternalError, &[("version", env!("CARGO_PKG_VERSION"))]),
+    /// Why a stored account could not be used: a Google sign-in error is diagnosed like any
+    /// other, the keychain's own causes (unreadable, no secret) too; a settings file that
+    /// cannot be read is said as it is.
+    pub fn from_account(error: AccountError, user: &EmailAddress) -> Failure {
+        match error {
+            AccountError::OAuth(error) => Failure::from_oauth(&error, user),
+            AccountError::NotVerified(report) => Failure::from_report(&report, user),
+            other => Failure {
+                diagnosis: other
+                    .cause()
+                    .map(|c| Box::new(Diagnosis::for_cause_of(c, user))),
+                message: other.to_string(),
+            },
         }
     }
 
     /// A local problem, in the sentence `text` with `{error}` filled in.
-    pub fn local(text: T, error: impl ToString) -> Failure {
+    pub fn local(text: Text, error: impl ToString) -> Failure {
         Failure {
             diagnosis: None,
             message: trf(text, &[("error", &error.to_string())]),
         }
     }
 
-    /// The diagnosis (or the message); returns the wizard step to go to if one was chosen
-    /// (only offered in the wizard, at step `wizard_at`).
-    pub fn show(
-        &self,
-        ui: &mut Ui,
-        env: &mut Env,
-        wizard_at: Option<SetupStep>,
-    ) -> Option<SetupStep> {
-        match &self.diagnosis {
-            Some(diagnosis) => diagnosis_view::show(ui, diagnosis, &mut env.links, wizard_at),
-            None => {
-                let message = smtp_setup::untrusted::inert(&self.message);
-                ui.colored_label(ui.visuals().error_fg_color, message.as_ref());
-                None
-            }
+    /// A job that panicked: a bug, said as one, with what to report.
+    pub fn internal() -> Failure {
+        Failure {
+            diagnosis: Some(Box::new(Diagnosis::for_cause(Cause::InternalError))),
+            message: trf(
+                Text::InternalError,
+                &[("version", env!("CARGO_PKG_VERSION"))],
+            ),
         }
     }
 }
 
-pub enum Task<R> {
+/// What a running task shows of its progress: the timeline of a check, the sign-in's
+/// address, or nothing.
+pub trait Progress: Default {
+    type Event: Send + 'static;
+    fn apply(&mut self, event: Self::Event);
+    /// The task ended while parts of it still ran: they end with `note`.
+    fn stop(&mut self, _note: &str) {}
+}
+
+impl Progress for () {
+    type Event = ();
+    fn apply(&mut self, _: ()) {}
+}
+
+impl Progress for Timeline {
+    type Event = CheckEvent;
+    fn apply(&mut self, event: CheckEvent) {
+        Timeline::apply(self, &event);
+    }
+    fn stop(&mut self, note: &str) {
+        Timeline::stop(self, note);
+    }
+}
+
+/// Work whose result is `Ok(T)` or a `Failure`, with progress `P`.
+#[derive(Default)]
+pub enum Task<T, P: Progress = ()> {
+    #[default]
     Idle,
     Running {
-        job: Job<Result<R, Failure>>,
-        timeline: Timeline,
+        job: Job<Result<T, Failure>, P::Event>,
+        progress: P,
     },
     Finished {
-        result: Result<R, Failure>,
-        timeline: Timeline,
+        result: Result<T, Failure>,
+        progress: P,
     },
-    /// Cancelled; `job` until its work has been dropped (and a stored account's run recorded
-    /// as cancelled by the engine).
+    /// Cancelled; `job` until its work has been dropped (a stored account's run is then
+    /// recorded as cancelled by the engine).
     Cancelled {
-        timeline: Timeline,
-        job: Option<Job<Result<R, Failure>>>,
+        progress: P,
+        job: Option<Job<Result<T, Failure>, P::Event>>,
     },
 }
 
-impl<R> Task<R> {
-    pub fn running(job: Job<Result<R, Failure>>) -> Task<R> {
+/// What `poll` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Polled {
+    Nothing,
+    /// The task finished in this call: its result is there to be taken in.
+    Finished,
+    /// A cancelled task's work is gone (what it changed is now to be read again).
+    CancelEnded,
+}
+
+impl<T: Send + 'static, P: Progress> Task<T, P> {
+    /// Starts `work` on the worker.
+    pub fn start<F>(
+        worker: &Worker,
+        ctx: &egui::Context,
+        work: impl FnOnce(Reporter<P::Event>) -> F,
+    ) -> Task<T, P>
+    where
+        F: Future<Output = Result<T, Failure>> + Send + 'static,
+    {
         Task::Running {
-            job,
-            timeline: Timeline::default(),
+            job: worker.spawn(ctx, work),
+            progress: P::default(),
         }
     }
 
-    pub fn failed(failure: Failure) -> Task<R> {
-        Task::Finished {
-            result: Err(failure),
-            timeline: Timeline::default(),
-        }
-    }
-
-    /// Moves arrived events into the timeline and a finished result into `Finished`; true
-    /// when the task ended in this call (finished, or a cancelled job's work is gone).
-    pub fn poll(&mut self) -> bool {
+    /// Takes in arrived events and a finished result.
+    pub fn poll(&mut self) -> Polled {
         match self {
-            Task::Running { job, timeline } => {
+            Task::Running { job, progress } => {
                 for event in job.drain_events() {
-                    timeline.apply(&event);
+                    progress.apply(event);
                 }
                 let Some(result) = job.try_result() else {
-                    return false;
+                    return Polled::Nothing;
                 };
-                let result = match result {
-                    Ok(result) => result,
-                    Err(Stopped::Crashed) | Err(Stopped::Cancelled) => Err(Failure::internal()),
-                };
-                if let Task::Running { mut timeline, .. } = std::mem::replace(self, Task::Idle) {
-                    timeline.stop(tr(T::NotNeeded));
-                    *self = Task::Finished { result, timeline };
+                let result = result.unwrap_or_else(|_: Stopped| Err(Failure::internal()));
+                if let Task::Running { mut progress, .. } = std::mem::replace(self, Task::Idle) {
+                    progress.stop(tr(Text::NotNeeded));
+                    *self = Task::Finished { result, progress };
                 }
-                true
+                Polled::Finished
             }
-            Task::Cancelled { job, .. } => {
-                let ended = job.as_ref().is_some_and(|j| j.try_result().is_some());
-                if ended {
+            Task::Cancelled { job, .. } => match job.as_ref().map(Job::try_result) {
+                Some(Some(_)) => {
                     *job = None;
+                    Polled::CancelEnded
                 }
-                ended
-            }
-            Task::Idle | Task::Finished { .. } => false,
+                _ => Polled::Nothing,
+            },
+            Task::Idle | Task::Finished { .. } => Polled::Nothing,
         }
     }
 
@@ -151,55 +179,40 @@ impl<R> Task<R> {
         matches!(self, Task::Running { .. })
     }
 
-    pub fn succeeded(&self) -> Option<&R> {
+    pub fn succeeded(&self) -> Option<&T> {
         match self {
             Task::Finished { result: Ok(ok), .. } => Some(ok),
             _ => None,
         }
     }
 
+    pub fn failure(&self) -> Option<&Failure> {
+        match self {
+            Task::Finished {
+                result: Err(failure),
+                ..
+            } => Some(failure),
+            _ => None,
+        }
+    }
+
     pub fn cancel(&mut self) {
-        if let Task::Running { job, mut timeline } = std::mem::replace(self, Task::Idle) {
+        if let Task::Running { job, mut progress } = std::mem::replace(self, Task::Idle) {
             job.cancel();
-            timeline.stop(tr(T::Cancelled));
+            progress.stop(tr(Text::Cancelled));
             *self = Task::Cancelled {
-                timeline,
+                progress,
                 job: Some(job),
             };
         }
     }
 
-    pub fn timeline(&self) -> Option<&Timeline> {
+    pub fn progress(&self) -> Option<&P> {
         match self {
-            Task::Running { timeline, .. }
-            | Task::Finished { timeline, .. }
-            | Task::Cancelled { timeline, .. } => Some(timeline),
+            Task::Running { progress, .. }
+            | Task::Finished { progress, .. }
+            | Task::Cancelled { progress, .. } => Some(progress),
             Task::Idle => None,
         }
     }
-}
-
-/// The route a stored account was verified on.
-pub fn record_route(record: &AccountRecord) -> Route {
-    Route {
-        host: record.server.clone(),
-        port: record.port,
-        tls: record.tls,
-    }
-}
-
-/// Checks (or test-sends with) a stored account through the engine's use case, which reads
-/// the secret from the keychain, refreshes a Google sign-in and records how the run ended
-/// (cancelled too, when the job is dropped).
-pub async fn check_stored(
-    store: AccountStore,
-    record: AccountRecord,
-    options: CheckOptions,
-    send: Option<TestSend>,
-    sink: EventSink,
-) -> Result<CheckReport, Failure> {
-    store
-        .check_account(&record, &options, send.as_ref(), sink)
-        .await
-        .map_err(Failure::from_login)
 }

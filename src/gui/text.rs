@@ -191,6 +191,11 @@ texts! {
     ClipboardChanged => "The clipboard holds something else now, so it was left as it is.",
     ClipboardUnreadable => "The clipboard could not be read, so the password may still be on it: copy something else over it.",
     BadgeCancelled => "last run cancelled",
+    RecheckStep => "Then check again:",
+    Details => "Details",
+    CheckAgain => "Check again",
+    GoToPage => "Go to {name}",
+    Opening => "Opening your browser…",
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! The live timeline of a check: one row per stage and route, with a spinner while it runs,
 //! a tick or a cross when it ends, the time it took, and the server's reply on demand.
 
+use super::style::Tone;
 use super::text::{T, tr};
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 use smtp_setup::smtp::{CheckEvent, Reply, Route, Stage, StageStatus};
 use smtp_setup::untrusted::{inert, inert_line};
 use std::time::Instant;
@@ -64,6 +65,20 @@ impl Timeline {
         }
     }
 
+    /// The timeline folded under "Details" (closed at first: the outcome comes first), after
+    /// `note` if one is given.
+    pub fn details(&self, ui: &mut Ui, id_salt: &str, note: Option<&str>) {
+        egui::CollapsingHeader::new(tr(T::Details))
+            .id_salt(id_salt)
+            .default_open(false)
+            .show(ui, |ui| {
+                if let Some(note) = note {
+                    ui.label(note);
+                }
+                self.show(ui);
+            });
+    }
+
     pub fn show(&self, ui: &mut Ui) {
         let mut routes: Vec<Option<&Route>> = Vec::new();
         for row in &self.rows {
@@ -96,11 +111,11 @@ fn show_row(ui: &mut Ui, index: usize, row: &Row) {
                 row.started.elapsed().as_millis() as u64
             }
             StageStatus::Passed => {
-                ui.label(RichText::new("✔").color(Color32::from_rgb(0x1e, 0x8e, 0x3e)));
+                ui.label(RichText::new("✔").color(Tone::Success.color(ui)));
                 row.elapsed_ms
             }
             StageStatus::Failed => {
-                ui.label(RichText::new("✖").color(ui.visuals().error_fg_color));
+                ui.label(RichText::new("✖").color(Tone::Error.color(ui)));
                 row.elapsed_ms
             }
         };

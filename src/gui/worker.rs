@@ -6,7 +6,7 @@
 use smtp_setup::smtp::{CheckEvent, EventSink};
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 pub struct Worker {
     runtime: tokio::runtime::Runtime,
@@ -21,6 +21,26 @@ pub enum Stopped {
     Cancelled,
 }
 
+/// What a job's work reports as it goes; each report wakes the window.
+pub struct Reporter<E> {
+    events: Sender<E>,
+    ctx: egui::Context,
+}
+
+impl<E: Send + 'static> Reporter<E> {
+    pub fn send(&self, event: E) {
+        let _ = self.events.send(event);
+        self.ctx.request_repaint();
+    }
+}
+
+impl Reporter<CheckEvent> {
+    /// The engine's event sink for a check, reporting each event to the window.
+    pub fn sink(self) -> EventSink {
+        Arc::new(move |event| self.send(event))
+    }
+}
+
 impl Worker {
     pub fn new() -> std::io::Result<Worker> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -33,21 +53,25 @@ impl Worker {
 
     /// Runs `work` on the runtime. Its events and its result arrive through the job, and
     /// every arrival asks egui for a repaint.
-    pub fn spawn<T, F>(&self, ctx: &egui::Context, work: impl FnOnce(EventSink) -> F) -> Job<T>
+    pub fn spawn<T, E, F>(
+        &self,
+        ctx: &egui::Context,
+        work: impl FnOnce(Reporter<E>) -> F,
+    ) -> Job<T, E>
     where
         T: Send + 'static,
+        E: Send + 'static,
         F: Future<Output = T> + Send + 'static,
     {
         let (event_tx, events) = channel();
         let (result_tx, result) = channel();
-        let event_ctx = ctx.clone();
-        let sink: EventSink = Arc::new(move |event| {
-            let _ = event_tx.send(event);
-            event_ctx.request_repaint();
-        });
+        let reporter = Reporter {
+            events: event_tx,
+            ctx: ctx.clone(),
+        };
         // The work runs as a task of its own, so that the task that reports sees its panic,
         // and its cancellation only once the work's future has been dropped.
-        let work = self.runtime.spawn(work(sink));
+        let work = self.runtime.spawn(work(reporter));
         let abort_work = work.abort_handle();
         let ctx = ctx.clone();
         let handle = self.runtime.spawn(async move {
@@ -66,19 +90,24 @@ impl Worker {
             abort_work,
         }
     }
+
+    /// Blocking work nobody waits for (writing the wizard's progress file), off the frame.
+    pub fn detach(&self, work: impl FnOnce() + Send + 'static) {
+        drop(self.runtime.spawn_blocking(work));
+    }
 }
 
 /// A running engine call.
-pub struct Job<T> {
-    events: Receiver<CheckEvent>,
+pub struct Job<T, E = ()> {
+    events: Receiver<E>,
     result: Receiver<Result<T, Stopped>>,
     handle: tokio::task::JoinHandle<()>,
     abort_work: tokio::task::AbortHandle,
 }
 
-impl<T> Job<T> {
+impl<T, E> Job<T, E> {
     /// Events that arrived since the last call.
-    pub fn drain_events(&self) -> Vec<CheckEvent> {
+    pub fn drain_events(&self) -> Vec<E> {
         self.events.try_iter().collect()
     }
 
@@ -94,7 +123,7 @@ impl<T> Job<T> {
     }
 }
 
-impl<T> Drop for Job<T> {
+impl<T, E> Drop for Job<T, E> {
     fn drop(&mut self) {
         self.abort_work.abort();
         self.handle.abort();
@@ -106,7 +135,7 @@ mod tests {
     use super::*;
     use std::time::{Duration, Instant};
 
-    fn wait<T>(job: &Job<T>) -> Result<T, Stopped> {
+    fn wait<T, E>(job: &Job<T, E>) -> Result<T, Stopped> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(result) = job.try_result() {
@@ -118,25 +147,24 @@ mod tests {
     }
 
     #[test]
-    fn a_panicking_job_still_ends() {
+    fn every_job_ends_crashed_cancelled_or_with_its_result() {
         let worker = Worker::new().unwrap();
         let ctx = egui::Context::default();
-        let job = worker.spawn(&ctx, |_| async {
-            if ctx_is_real() {
+        let crashing: Job<i32> = worker.spawn(&ctx, |_| async {
+            if std::hint::black_box(true) {
                 panic!("a bug");
             }
             1
         });
-        assert_eq!(wait(&job), Err(Stopped::Crashed));
-        let fine = worker.spawn(&ctx, |_| async { 2 });
-        assert_eq!(wait(&fine), Ok(2));
-        let endless = worker.spawn(&ctx, |_| std::future::pending::<()>());
+        assert_eq!(wait(&crashing), Err(Stopped::Crashed));
+        let reporting: Job<i32, &str> = worker.spawn(&ctx, |report| async move {
+            report.send("halfway");
+            2
+        });
+        assert_eq!(wait(&reporting), Ok(2));
+        assert_eq!(reporting.drain_events(), ["halfway"]);
+        let endless: Job<()> = worker.spawn(&ctx, |_| std::future::pending::<()>());
         endless.cancel();
         assert_eq!(wait(&endless), Err(Stopped::Cancelled));
-    }
-
-    /// Keeps the compiler from seeing the panic as the only way out.
-    fn ctx_is_real() -> bool {
-        std::hint::black_box(true)
     }
 }

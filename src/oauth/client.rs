@@ -4,7 +4,7 @@
 use super::{AUTH_URL_ENV, GOOGLE_AUTH_URL, GOOGLE_TOKEN_URL, OAuthError, TOKEN_URL_ENV};
 use crate::secret::Secret;
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OAuthClient {
@@ -81,6 +81,14 @@ impl OAuthClient {
         let text = std::fs::read_to_string(path)
             .map_err(|e| OAuthError::Client(format!("cannot read {}: {e}", path.display())))?;
         OAuthClient::from_json(&text)
+    }
+
+    /// `from_file` off the async workers (the file is read on the blocking pool).
+    pub async fn load_file(path: PathBuf) -> Result<OAuthClient, OAuthError> {
+        match tokio::task::spawn_blocking(move || OAuthClient::from_file(&path)).await {
+            Ok(client) => client,
+            Err(error) => std::panic::resume_unwind(error.into_panic()),
+        }
     }
 }
 

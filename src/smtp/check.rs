@@ -4,11 +4,11 @@
 use super::auth::authenticate;
 use super::connection::{Connection, StepError, connector};
 use super::event::{CheckFailure, FailureKind, Route, Stage, TlsMode};
+use super::message;
 use super::reply::Reply;
 use super::route::{Limits, Passed, RoutePlan, StageRunner, open, progress};
 use super::{Credential, EventSink};
 use crate::address::{EmailAddress, HeaderText};
-use crate::test_message;
 use crate::tls::{TlsSetupError, client_config};
 use serde::Serialize;
 use std::net::{IpAddr, SocketAddr};
@@ -22,6 +22,8 @@ pub const DEFAULT_STAGE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default bound for a whole check or test send, every route and stage included: the worst
 /// case a person or a script waits for a verdict.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// How long a route that is ready waits for the first candidate to be ready too.
+const PREFERRED_GRACE: Duration = Duration::from_millis(500);
 /// Longest wait for the server to answer QUIT.
 const QUIT_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -35,7 +37,18 @@ pub struct CheckOptions {
     pub deadline: Duration,
     /// The name sent with EHLO: a real host name, never "localhost" (Gmail answers 421).
     pub ehlo_name: String,
+    /// For tests and demos: connect to these addresses instead of resolving the host. The
+    /// server's certificate is still verified for the host name.
+    pub connect_to: Vec<ConnectTo>,
     tls: Arc<rustls::ClientConfig>,
+}
+
+/// Connections to `host:port` go to `to` (as curl's `--connect-to`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConnectTo {
+    pub host: String,
+    pub port: u16,
+    pub to: SocketAddr,
 }
 
 impl CheckOptions {
@@ -45,7 +58,20 @@ impl CheckOptions {
         candidates: Vec<(u16, TlsMode)>,
         extra_ca: &[PathBuf],
     ) -> Result<CheckOptions, TlsSetupError> {
-        Ok(CheckOptions {
+        Ok(CheckOptions::with_trust(
+            host,
+            candidates,
+            client_config(extra_ca)?,
+        ))
+    }
+
+    /// Options for `host` with a TLS configuration built before (and shared).
+    pub fn with_trust(
+        host: &str,
+        candidates: Vec<(u16, TlsMode)>,
+        tls: Arc<rustls::ClientConfig>,
+    ) -> CheckOptions {
+        CheckOptions {
             host: host
                 .trim()
                 .trim_start_matches('[')
@@ -55,8 +81,17 @@ impl CheckOptions {
             stage_timeout: DEFAULT_STAGE_TIMEOUT,
             deadline: DEFAULT_DEADLINE,
             ehlo_name: default_ehlo_name(),
-            tls: client_config(extra_ca)?,
-        })
+            connect_to: Vec::new(),
+            tls,
+        }
+    }
+
+    /// The addresses `--connect-to` gives for `port` of the host, if any.
+    fn mapped(&self, port: u16) -> Option<SocketAddr> {
+        self.connect_to
+            .iter()
+            .find(|c| c.port == port && c.host.eq_ignore_ascii_case(&self.host))
+            .map(|c| c.to)
     }
 }
 
@@ -154,7 +189,7 @@ async fn check_inner(
         sink: sink.clone(),
         limits,
     };
-    let ips = dns.run(Stage::Resolve, resolve(&options.host)).await?;
+    let ips = dns.run(Stage::Resolve, resolve(options)).await?;
     let plans: Vec<RoutePlan> = options
         .candidates
         .iter()
@@ -165,7 +200,10 @@ async fn check_inner(
                 tls,
             };
             RoutePlan {
-                addrs: ips.iter().map(|ip| SocketAddr::new(*ip, port)).collect(),
+                addrs: match options.mapped(port) {
+                    Some(addr) => vec![addr],
+                    None => ips.iter().map(|ip| SocketAddr::new(*ip, port)).collect(),
+                },
                 connector: connector(options.tls.clone()),
                 ehlo_name: options.ehlo_name.clone(),
                 runner: StageRunner {
@@ -196,6 +234,45 @@ async fn check_inner(
             Err(_) => continue,
         };
         match result {
+            // The first candidate (587 STARTTLS for Gmail, which every stack can use) is
+            // preferred when it is ready soon after another, so the route saved and shown is
+            // the same from one run to the next.
+            Ok(conn) if index > 0 && outcomes[0].is_none() => {
+                let preferred = tokio::time::timeout(PREFERRED_GRACE.min(limits.left()), async {
+                    while let Some(joined) = running.join_next().await {
+                        match joined {
+                            Ok((0, result)) => return Some(result),
+                            Ok((other, Err(failure))) => {
+                                outcomes[other] = Some(RouteOutcome::Failed {
+                                    failure: failure.clone(),
+                                });
+                                failures.push((other, failure));
+                            }
+                            Ok((other, Ok(_))) => outcomes[other] = Some(RouteOutcome::Worked),
+                            Err(_) => {}
+                        }
+                    }
+                    None
+                })
+                .await
+                .ok()
+                .flatten();
+                winner = Some(match preferred {
+                    Some(Ok(first)) => {
+                        outcomes[index] = Some(RouteOutcome::Worked);
+                        (0, first)
+                    }
+                    Some(Err(failure)) => {
+                        outcomes[0] = Some(RouteOutcome::Failed {
+                            failure: failure.clone(),
+                        });
+                        failures.push((0, failure));
+                        (index, conn)
+                    }
+                    None => (index, conn),
+                });
+                break;
+            }
             Ok(conn) => {
                 winner = Some((index, conn));
                 break;
@@ -241,7 +318,18 @@ async fn check_inner(
     result
 }
 
-async fn resolve(host: &str) -> Result<Passed<Vec<IpAddr>>, StepError> {
+async fn resolve(options: &CheckOptions) -> Result<Passed<Vec<IpAddr>>, StepError> {
+    let host = options.host.as_str();
+    let mapped: Vec<SocketAddr> = options
+        .candidates
+        .iter()
+        .filter_map(|(port, _)| options.mapped(*port))
+        .collect();
+    if !mapped.is_empty() {
+        let list: Vec<String> = mapped.iter().map(SocketAddr::to_string).collect();
+        return Ok(Passed::new(mapped.iter().map(SocketAddr::ip).collect())
+            .detail(format!("{host} is {} (--connect-to)", list.join(", "))));
+    }
     let addrs = tokio::net::lookup_host((host, 0))
         .await
         .map_err(|e| StepError::new(FailureKind::Dns, format!("Cannot resolve {host}: {e}.")))?;
@@ -291,18 +379,18 @@ async fn use_route(
     let (reply, message_id) = runner
         .run(Stage::Send, async {
             let message =
-                test_message::build(from, &send.to, send.subject.as_ref(), &plan.route, ready_ms)
+                message::build(from, &send.to, send.subject.as_ref(), &plan.route, ready_ms)
                     .map_err(|e| {
-                    StepError::new(
-                        FailureKind::Protocol,
-                        format!("Cannot build the test message: {e}"),
-                    )
-                })?;
+                        StepError::new(
+                            FailureKind::Protocol,
+                            format!("Cannot build the test message: {e}"),
+                        )
+                    })?;
             expect(conn.command(&format!("MAIL FROM:<{from}>")).await?, 250)?;
             expect(conn.command(&format!("RCPT TO:<{}>", send.to)).await?, 250)?;
             expect(conn.command("DATA").await?, 354)?;
             let reply = expect(
-                conn.send_data(&test_message::dot_stuffed(&message.formatted))
+                conn.send_data(&message::dot_stuffed(&message.formatted))
                     .await?,
                 250,
             )?;

@@ -5,12 +5,13 @@ mod auth;
 mod check;
 mod connection;
 pub mod event;
+pub mod message;
 pub mod reply;
 mod route;
 
 pub use check::{
-    CheckOptions, CheckReport, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, RouteOutcome, RouteSummary,
-    Success, TestSend, run_check,
+    CheckOptions, CheckReport, ConnectTo, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, RouteOutcome,
+    RouteSummary, Success, TestSend, run_check,
 };
 pub use event::{
     CertificateProblem, CheckEvent, CheckFailure, Direction, FailureKind, Route, Stage, StageEvent,

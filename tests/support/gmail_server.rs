@@ -9,22 +9,20 @@
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
-use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
 use tokio::time::{Instant, timeout, timeout_at};
 use tokio_rustls::TlsAcceptor;
 
 use super::oauth_server::TokenSet;
+use super::spawn::{BoxFuture, ServerThread, spawn_server};
 pub use super::test_certs::{CertVariant, TestCa};
 
 /// Longest command line accepted (without CRLF); longer lines close the session.
@@ -207,8 +205,7 @@ pub struct GmailServer {
     /// certificate is NOT signed by it).
     pub ca: TestCa,
     shared: Arc<Mutex<Shared>>,
-    shutdown: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    _thread: ServerThread,
 }
 
 impl std::fmt::Debug for GmailServer {
@@ -247,58 +244,27 @@ impl GmailServer {
             shared: shared.clone(),
         });
 
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<io::Result<(SocketAddr, SocketAddr)>>();
-        let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
-        let thread = std::thread::Builder::new()
-            .name("gmail-test-server".into())
-            .spawn(move || {
-                let rt = tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(2)
-                    .thread_name("gmail-test-server-rt")
-                    .enable_all()
-                    .build()
-                    .expect("tokio runtime for the test server");
-                rt.block_on(async move {
-                    let bound = async {
-                        let starttls = TcpListener::bind("127.0.0.1:0").await?;
-                        let implicit = TcpListener::bind("127.0.0.1:0").await?;
-                        let addrs = (starttls.local_addr()?, implicit.local_addr()?);
-                        Ok::<_, io::Error>((starttls, implicit, addrs))
-                    }
-                    .await;
-                    let (starttls, implicit) = match bound {
-                        Ok((a, b, addrs)) => {
-                            let _ = addr_tx.send(Ok(addrs));
-                            (a, b)
+        let ((starttls_addr, implicit_addr), thread) =
+            spawn_server("gmail-test-server", 2, move || {
+                Box::pin(async move {
+                    let starttls = TcpListener::bind("127.0.0.1:0").await?;
+                    let implicit = TcpListener::bind("127.0.0.1:0").await?;
+                    let addrs = (starttls.local_addr()?, implicit.local_addr()?);
+                    let serve: BoxFuture<()> = Box::pin(async move {
+                        tokio::select! {
+                            _ = accept_loop(starttls, ctx.clone(), false) => {}
+                            _ = accept_loop(implicit, ctx.clone(), true) => {}
                         }
-                        Err(e) => {
-                            let _ = addr_tx.send(Err(e));
-                            return;
-                        }
-                    };
-                    tokio::select! {
-                        _ = accept_loop(starttls, ctx.clone(), false) => {}
-                        _ = accept_loop(implicit, ctx.clone(), true) => {}
-                        _ = shutdown_rx => {}
-                    }
-                    // Listeners are dropped here: new connections are refused.
-                });
-                // Drops every connection task (they are all parked on I/O or timers).
-                rt.shutdown_timeout(Duration::from_secs(2));
-            })
-            .expect("spawn test server thread");
-
-        let (starttls_addr, implicit_addr) = addr_rx
-            .recv()
-            .expect("test server thread exited before listening")
-            .expect("bind test server listeners");
+                    });
+                    Ok((addrs, serve))
+                })
+            });
         GmailServer {
             starttls_addr,
             implicit_addr,
             ca: certs.ca,
             shared,
-            shutdown: Some(shutdown_tx),
-            thread: Some(thread),
+            _thread: thread,
         }
     }
 
@@ -343,17 +309,6 @@ impl GmailServer {
                 return false;
             }
             std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-}
-
-impl Drop for GmailServer {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
         }
     }
 }

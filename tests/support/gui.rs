@@ -1,5 +1,8 @@
 //! Driving the window in tests: a harness around `SetupApp` against the Gmail-like server and
-//! a keychain service of the test's own, and the few gestures a person makes.
+//! a keychain service of the test's own, the few gestures a person makes, and compared
+//! snapshots. The window is pointed at `smtp.gmail.com` on 587 and 465, and those are sent to
+//! the test server's ports (as `--connect-to` does), so what it shows is what a person sees,
+//! the same in every run.
 
 use super::gmail_server::{GmailServer, ServerConfig};
 use egui_kittest::Harness;
@@ -8,8 +11,7 @@ use smtp_setup::accounts::{AccountStore, IndexFile};
 use smtp_setup::gui::clipboard::{Clipboard, ClipboardAccess};
 use smtp_setup::gui::{GuiConfig, SetupApp};
 use smtp_setup::keychain::Keychain;
-use smtp_setup::smtp::TlsMode;
-use std::path::Path;
+use smtp_setup::settings::{self, ConnectSettings};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -57,19 +59,27 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
     let server = GmailServer::start(server);
     let dir = tempfile::tempdir().unwrap();
     let clipboard = Arc::new(FakeClipboard::default());
+    let mut connect = ConnectSettings::default();
+    connect.extra_ca = vec![server.ca.file.clone()];
+    connect.stage_timeout = Duration::from_secs(5);
+    connect.connect_to = vec![
+        settings::connect_to(
+            "test",
+            &format!("smtp.gmail.com:587:{}", server.starttls_addr),
+        )
+        .unwrap(),
+        settings::connect_to(
+            "test",
+            &format!("smtp.gmail.com:465:{}", server.implicit_addr),
+        )
+        .unwrap(),
+    ];
     let config = GuiConfig {
         store: AccountStore {
             index: IndexFile::in_dir(dir.path().to_path_buf()),
             keychain: Keychain::with_service(&format!("smtp-setup-test-gui-{name}")),
         },
-        host: "127.0.0.1".into(),
-        // Both of the server's ports in parallel, as 587 and 465 are for Gmail.
-        candidates: vec![
-            (server.starttls_port(), TlsMode::Starttls),
-            (server.implicit_port(), TlsMode::Implicit),
-        ],
-        extra_ca: vec![server.ca.file.clone()],
-        stage_timeout: Duration::from_secs(5),
+        connect,
         use_browser: false,
         clipboard: clipboard.clone(),
         secret_clipboard_time: Duration::from_secs(30),
@@ -83,10 +93,26 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
 }
 
 pub fn harness(config: GuiConfig) -> Harness<'static, SetupApp> {
+    harness_with(config, 1.0, egui::Theme::Dark)
+}
+
+/// A harness at a scale and in a theme. The text cursor does not blink, so a snapshot does
+/// not depend on how many frames a test happened to run.
+pub fn harness_with(
+    config: GuiConfig,
+    pixels_per_point: f32,
+    theme: egui::Theme,
+) -> Harness<'static, SetupApp> {
     let app = SetupApp::new(config).unwrap();
-    Harness::builder()
+    let harness = Harness::builder()
         .with_size([800.0, 640.0])
-        .build_ui_state(|ui, app: &mut SetupApp| app.show(ui), app)
+        .with_pixels_per_point(pixels_per_point)
+        .with_theme(theme)
+        .build_ui_state(|ui, app: &mut SetupApp| app.show(ui), app);
+    harness
+        .ctx
+        .all_styles_mut(|style| style.visuals.text_cursor.blink = false);
+    harness
 }
 
 /// Steps the UI until `done` holds; the background work runs on its own runtime meanwhile.
@@ -126,11 +152,24 @@ pub fn type_into(harness: &mut Harness<'_, SetupApp>, field: &str, text: &str) {
     harness.run_steps(3);
 }
 
-pub fn shoot(harness: &mut Harness<'_, SetupApp>, name: &str) {
-    let image = harness
-        .render()
-        .expect("render with wgpu (software Vulkan in CI)");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    image.save(dir.join(format!("{name}.png"))).unwrap();
+/// Compares the window with `tests/snapshots/NAME.png`; a difference fails the test (and
+/// writes NAME.new.png and NAME.diff.png beside it). `UPDATE_SNAPSHOTS=1` takes the new image
+/// on purpose. Labels containing any of `masked` (times, ids, temporary paths: what differs
+/// each run) are covered, to the right edge, as their length varies too.
+pub fn snapshot(harness: &mut Harness<'_, SetupApp>, name: &str, masked: &[&str]) {
+    harness.run_steps(2);
+    let right = harness.ctx.content_rect().right();
+    let rects: Vec<egui::Rect> = masked
+        .iter()
+        .flat_map(|text| {
+            harness
+                .query_all_by_label_contains(text)
+                .map(|node| node.rect().with_max_x(right))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for rect in rects {
+        harness.mask(rect);
+    }
+    harness.snapshot(name);
 }

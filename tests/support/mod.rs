@@ -2,9 +2,8 @@
 //! (STARTTLS and implicit-TLS ports) with test certificates generated at run time,
 //! and a fake Google OAuth2 server (`oauth_server`) whose tokens it can accept.
 //!
-//! Include it from a test file with `mod support;` and use
+//! Include it from a test file with `pub mod support;` (`pub`: each test uses part of it) and use
 //! `support::gmail_server::{GmailServer, ServerConfig, ...}`.
-#![allow(dead_code)]
 
 pub mod browser;
 pub mod cli;
@@ -12,6 +11,7 @@ pub mod gmail_server;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod oauth_server;
+pub mod spawn;
 pub mod test_certs;
 
 /// Runs an async engine call (the keychain's, say) from a synchronous test.

@@ -14,11 +14,10 @@
 //! connection (`Connection: close`).
 
 use super::gmail_server::random_token;
+use super::spawn::{BoxFuture, ServerThread, spawn_server};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -26,7 +25,6 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
 use tokio::time::timeout;
 
 /// The scope SMTP needs.
@@ -243,8 +241,7 @@ pub struct OAuthServer {
     /// Access tokens currently valid; give a clone to `AccountMode::OAuthTokens`.
     pub tokens: TokenSet,
     ctx: Arc<Ctx>,
-    shutdown: Option<oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    _thread: ServerThread,
 }
 
 impl std::fmt::Debug for OAuthServer {
@@ -274,55 +271,21 @@ impl OAuthServer {
             }),
         });
 
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<io::Result<SocketAddr>>();
-        let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
         let server_ctx = ctx.clone();
-        let thread = std::thread::Builder::new()
-            .name("oauth-test-server".into())
-            .spawn(move || {
-                let rt = tokio::runtime::Builder::new_multi_thread()
-                    .worker_threads(1)
-                    .thread_name("oauth-test-server-rt")
-                    .enable_all()
-                    .build()
-                    .expect("tokio runtime for the OAuth test server");
-                rt.block_on(async move {
-                    let bound = async {
-                        let listener = TcpListener::bind("127.0.0.1:0").await?;
-                        let addr = listener.local_addr()?;
-                        Ok::<_, io::Error>((listener, addr))
-                    }
-                    .await;
-                    let listener = match bound {
-                        Ok((listener, addr)) => {
-                            let _ = addr_tx.send(Ok(addr));
-                            listener
-                        }
-                        Err(e) => {
-                            let _ = addr_tx.send(Err(e));
-                            return;
-                        }
-                    };
-                    tokio::select! {
-                        _ = accept_loop(listener, server_ctx) => {}
-                        _ = shutdown_rx => {}
-                    }
-                });
-                rt.shutdown_timeout(Duration::from_secs(2));
+        let (addr, thread) = spawn_server("oauth-test-server", 1, move || {
+            Box::pin(async move {
+                let listener = TcpListener::bind("127.0.0.1:0").await?;
+                let addr = listener.local_addr()?;
+                let serve: BoxFuture<()> = Box::pin(accept_loop(listener, server_ctx));
+                Ok((addr, serve))
             })
-            .expect("spawn OAuth test server thread");
-
-        let addr = addr_rx
-            .recv()
-            .expect("OAuth test server thread exited before listening")
-            .expect("bind OAuth test server listener");
+        });
         OAuthServer {
             base_url: format!("http://{addr}"),
             addr,
             tokens,
             ctx,
-            shutdown: Some(shutdown_tx),
-            thread: Some(thread),
+            _thread: thread,
         }
     }
 
@@ -386,17 +349,6 @@ impl OAuthServer {
     /// Every `POST /token`, in order.
     pub fn token_requests(&self) -> Vec<TokenRequest> {
         self.ctx.state().token_requests.clone()
-    }
-}
-
-impl Drop for OAuthServer {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 
@@ -631,54 +583,29 @@ fn route(ctx: &Ctx, request: &Request) -> Response {
 // Form / query encoding
 // ---------------------------------------------------------------------------
 
-/// Decodes one `application/x-www-form-urlencoded` value: `+` is a space, `%XX` a byte.
-/// `None` for a malformed escape or bytes that are not UTF-8.
-pub fn form_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
+/// `name=value`, form-encoded (by the `url` crate, as the product decodes it).
+fn pair(name: &str, value: &str) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .append_pair(name, value)
+        .finish()
 }
 
-/// Percent-encodes everything but the RFC 3986 unreserved characters and `keep`.
-fn encode(text: &str, keep: &[u8]) -> String {
-    let mut out = String::with_capacity(text.len());
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// One form-encoded value decoded: `+` is a space, `%XX` a byte.
+fn form_decode(text: &str) -> String {
+    url::form_urlencoded::parse(format!("v={text}").as_bytes())
+        .next()
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default()
 }
 
-/// `a=1&b=x+y` -> {a: 1, b: "x y"}. `Err` for bad encoding or a repeated name
-/// (Google refuses both).
+/// `a=1&b=x+y` -> {a: 1, b: "x y"}. `Err` for a repeated name (Google refuses it).
 fn parse_form(text: &str) -> Result<BTreeMap<String, String>, String> {
     let mut params = BTreeMap::new();
-    for pair in text.split('&').filter(|p| !p.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let name = form_decode(name).ok_or_else(|| "Invalid parameter encoding.".to_string())?;
-        let value =
-            form_decode(value).ok_or_else(|| format!("Invalid parameter value for {name}."))?;
-        if params.contains_key(&name) {
+    for (name, value) in url::form_urlencoded::parse(text.as_bytes()) {
+        if params.contains_key(name.as_ref()) {
             return Err(format!("Parameter not allowed to be repeated: {name}"));
         }
-        params.insert(name, value);
+        params.insert(name.into_owned(), value.into_owned());
     }
     Ok(params)
 }
@@ -782,7 +709,7 @@ fn authorize(ctx: &Ctx, query: &str) -> Response {
     let mode = state.mode;
     let sep = if redirect_uri.contains('?') { '&' } else { '?' };
     let state_part = |value: Option<&str>| match value {
-        Some(s) => format!("state={}&", encode(s, b"")),
+        Some(s) => format!("{}&", pair("state", s)),
         None => String::new(),
     };
     let mut issue_code = |scope: &str| {
@@ -798,8 +725,7 @@ fn authorize(ctx: &Ctx, query: &str) -> Response {
                 used: false,
             },
         );
-        // Like Google: the code's `/` is escaped, the scope's `:` and `/` are not.
-        format!("code={}&scope={}", encode(&code, b""), encode(scope, b":/"))
+        format!("{}&{}", pair("code", &code), pair("scope", scope))
     };
     let sent_state = get("state");
     let query = match mode {
@@ -854,7 +780,7 @@ fn basic_credentials(header: &str) -> Option<(String, String)> {
     }
     let decoded = String::from_utf8(STANDARD.decode(value.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
-    Some((form_decode(id)?, form_decode(secret)?))
+    Some((form_decode(id), form_decode(secret)))
 }
 
 fn token(ctx: &Ctx, request: &Request) -> Response {

@@ -1,103 +1,102 @@
 //! The account screen: where a person comes back when mail stops working. One row per
 //! stored account with its status badge and its actions (see `row`); the keychain is probed
-//! in the background so a locked or missing one is explained, not just failed.
+//! in the background so a locked or missing one is explained, not just failed. Rows of
+//! accounts that are gone are dropped whenever the list is read again.
 
 mod row;
 
-pub(crate) use row::{settings_rows, settings_text};
-
-use super::task::Failure;
+use super::style::{self, GAP, Tone};
+use super::task::{Polled, Task};
 use super::text::{T, tr, trf};
-use super::worker::Job;
 use super::{Env, Nav};
 use egui::{RichText, Ui};
-use row::{RowEvent, RowState};
-use smtp_setup::accounts::AuthMethod;
+use row::{RowAction, RowEvent, RowState};
+use smtp_setup::accounts::{AccountRecord, AuthMethod};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::provider::{APP_PASSWORDS_PAGE, CONNECTIONS_PAGE};
 use std::collections::HashMap;
 
 /// What the keychain said about each account's secret.
-type Probe = Vec<(String, Option<KeychainError>)>;
+type Probe = Vec<(EmailAddress, Option<KeychainError>)>;
 
 pub struct AccountsScreen {
-    rows: HashMap<String, RowState>,
-    /// The keychain probe: not started yet (None), running, or taken in.
-    probe: Option<Job<Result<Probe, Failure>>>,
-    probe_started: bool,
-    keychain: HashMap<String, Option<KeychainError>>,
+    rows: HashMap<EmailAddress, RowState>,
+    probe: Task<Probe>,
+    probe_wanted: bool,
+    keychain: HashMap<EmailAddress, Option<KeychainError>>,
     /// The last removal, for the reminder to revoke access at Google.
-    removed: Option<(String, AuthMethod)>,
+    removed: Option<(EmailAddress, AuthMethod)>,
+    /// The index read the rows were last matched against.
+    rows_read: u64,
 }
 
 impl AccountsScreen {
     pub fn new() -> AccountsScreen {
         AccountsScreen {
             rows: HashMap::new(),
-            probe: None,
-            probe_started: false,
+            probe: Task::Idle,
+            probe_wanted: true,
             keychain: HashMap::new(),
             removed: None,
+            rows_read: 0,
         }
     }
 
-    /// Probes the keychain again on the next frame (the accounts may have changed).
+    /// Probes the keychain again (the accounts may have changed).
     pub fn refresh(&mut self) {
-        self.probe_started = false;
+        self.probe_wanted = true;
     }
 
-    /// Asks the keychain (off the UI thread) whether each secret can be read. Nothing is
-    /// kept: a loaded secret is dropped, and so zeroized, at once.
-    fn probe_keychain(&mut self, env: &Env, ctx: &egui::Context) {
-        self.probe_started = true;
-        let store = env.config.store.clone();
-        let addresses: Vec<String> = env
-            .accounts
-            .accounts
-            .iter()
-            .map(|a| a.address.clone())
-            .collect();
-        self.probe = Some(env.worker.spawn(ctx, move |_| async move {
-            let mut probe = Vec::new();
-            for address in addresses {
-                let error = match EmailAddress::parse(&address) {
-                    Ok(user) => store.keychain.load(&user).await.err(),
-                    Err(_) => None,
-                };
-                probe.push((address, error));
+    /// Takes in results: the keychain probe's, each row's, and a new read of the index.
+    pub fn poll(&mut self, env: &mut Env, ctx: &egui::Context) {
+        if self.probe_wanted && !self.probe.is_running() {
+            self.probe_wanted = false;
+            self.probe = probe_keychain(env, ctx);
+        }
+        if self.probe.poll() == Polled::Finished
+            && let Task::Finished {
+                result: Ok(probe), ..
+            } = std::mem::replace(&mut self.probe, Task::Idle)
+        {
+            self.keychain = probe.into_iter().collect();
+        }
+        let mut changed = false;
+        for record in env.accounts.accounts.clone() {
+            let Some(row) = self.rows.get_mut(&record.address) else {
+                continue;
+            };
+            match row.poll(env, ctx, &record) {
+                Some(RowEvent::Removed(method)) => {
+                    self.removed = Some((record.address.clone(), method));
+                    changed = true;
+                }
+                Some(RowEvent::Changed) => changed = true,
+                None => {}
             }
-            Ok(probe)
-        }));
-    }
-
-    /// Why secrets cannot be read at all, if that is the case.
-    fn keychain_unavailable(&self) -> Option<&KeychainError> {
-        self.keychain
-            .values()
-            .flatten()
-            .find(|e| e.is_unavailable())
+        }
+        if changed {
+            env.reload_accounts(ctx);
+        }
+        if env.accounts_read != self.rows_read {
+            self.rows_read = env.accounts_read;
+            // A row's state belongs to an account in the list: a removed account's row goes,
+            // so adding the address again starts afresh, and so does the removal's banner.
+            self.rows
+                .retain(|address, _| env.accounts.find(address.as_str()).is_some());
+            if let Some((address, _)) = &self.removed
+                && env.accounts.find(address.as_str()).is_some()
+            {
+                self.removed = None;
+            }
+        }
     }
 
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
-        if !self.probe_started {
-            self.probe_keychain(env, ui.ctx());
-        }
-        if let Some(Ok(Ok(probe))) = self.probe.as_ref().and_then(|job| job.try_result()) {
-            self.keychain = probe.into_iter().collect();
-            self.probe = None;
-        }
-        let mut changed = false;
-        for row in self.rows.values_mut() {
-            changed |= row.poll(env, ui.ctx());
-        }
-        if changed {
-            env.reload_accounts(ui.ctx());
-        }
-
+        let ctx = ui.ctx().clone();
         let mut next = None;
         egui::Panel::top("accounts-header").show(ui, |ui| {
-            ui.add_space(6.0);
+            ui.add_space(GAP * 0.75);
             ui.horizontal(|ui| {
                 ui.heading(tr(T::AccountsHeading));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -109,46 +108,51 @@ impl AccountsScreen {
                     }
                 });
             });
-            ui.add_space(4.0);
+            ui.add_space(GAP / 2.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     self.banners(ui, env);
-                    let records = env.accounts.accounts.clone();
+                    let records: Vec<AccountRecord> = env.accounts.accounts.clone();
                     if records.is_empty() {
                         ui.label(tr(T::NoAccounts));
                     }
                     for record in records {
-                        let is_default = env
-                            .accounts
-                            .default_account()
-                            .is_some_and(|d| d.address == record.address);
+                        let is_default = env.accounts.is_default(&record);
                         let keychain = self.keychain.get(&record.address).cloned().flatten();
                         let row = self.rows.entry(record.address.clone()).or_default();
-                        let event = ui.push_id(&record.address, |ui| {
-                            row.show(ui, env, &record, is_default, keychain.as_ref())
-                        });
-                        match event.inner {
-                            Some(RowEvent::Removed) => {
-                                self.removed = Some((record.address.clone(), record.auth));
-                            }
-                            Some(RowEvent::Reauthorize) => {
+                        let action = ui
+                            .push_id(record.address.as_str(), |ui| {
+                                row.ui(ui, env, &record, is_default, keychain.as_ref())
+                            })
+                            .inner;
+                        match action {
+                            Some(RowAction::Reauthorize) => {
                                 next = Some(Nav::Reauthorize(record.address.clone()));
                             }
+                            Some(action) => row.act(action, env, &ctx, &record),
                             None => {}
                         }
-                        ui.add_space(6.0);
+                        ui.add_space(GAP * 0.75);
                     }
                 });
         });
         next
     }
 
+    /// Why secrets cannot be read at all, if that is the case.
+    fn keychain_unavailable(&self) -> Option<&KeychainError> {
+        self.keychain
+            .values()
+            .flatten()
+            .find(|e| e.is_unavailable())
+    }
+
     fn banners(&mut self, ui: &mut Ui, env: &mut Env) {
         if let Some(error) = &env.accounts_error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
+            ui.colored_label(Tone::Error.color(ui), error);
         }
         if let Some(error) = self.keychain_unavailable() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -156,31 +160,100 @@ impl AccountsScreen {
                 ui.label(
                     RichText::new(tr(T::KeychainUnavailable))
                         .strong()
-                        .color(ui.visuals().error_fg_color),
+                        .color(Tone::Error.color(ui)),
                 );
                 ui.label(error.to_string());
             });
-            ui.add_space(6.0);
+            ui.add_space(GAP);
         }
         if let Some((address, method)) = self.removed.clone() {
+            let mut dismiss = false;
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(trf(T::Removed, &[("address", &address)])).strong());
+                ui.label(RichText::new(trf(T::Removed, &[("address", address.as_str())])).strong());
                 match method {
                     AuthMethod::AppPassword => {
                         ui.label(tr(T::RevokeAtGoogle));
-                        env.links.button(ui, &APP_PASSWORDS_PAGE);
+                        style::page_button(ui, env, &APP_PASSWORDS_PAGE);
                     }
                     AuthMethod::OAuth => {
                         ui.label(tr(T::RevokeAccessAtGoogle));
-                        env.links.button(ui, &CONNECTIONS_PAGE);
+                        style::page_button(ui, env, &CONNECTIONS_PAGE);
                     }
                 }
-                if ui.button(tr(T::Dismiss)).clicked() {
-                    self.removed = None;
-                }
+                dismiss = ui.button(tr(T::Dismiss)).clicked();
             });
-            ui.add_space(6.0);
+            if dismiss {
+                self.removed = None;
+            }
+            ui.add_space(GAP);
         }
+    }
+}
+
+/// Asks the keychain (on the worker) whether each secret can be read. Nothing is kept: a
+/// loaded secret is dropped, and so zeroized, at once.
+fn probe_keychain(env: &Env, ctx: &egui::Context) -> Task<Probe> {
+    let store = env.config.store.clone();
+    let addresses: Vec<EmailAddress> = env
+        .accounts
+        .accounts
+        .iter()
+        .map(|a| a.address.clone())
+        .collect();
+    Task::start(&env.worker, ctx, move |_| async move {
+        let mut probe = Vec::new();
+        for address in addresses {
+            let error = store.keychain.load(&address).await.err();
+            probe.push((address, error));
+        }
+        Ok(probe)
+    })
+}
+
+/// Server, port, security and username: what an app needs besides the secret.
+pub(crate) fn settings_text(record: &AccountRecord) -> String {
+    settings_rows(record)
+        .iter()
+        .map(|(name, value)| format!("{}: {value}", tr(*name)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The settings as (name, value) rows, shown on the Done step and copied from the list.
+pub(crate) fn settings_rows(record: &AccountRecord) -> [(T, String); 4] {
+    [
+        (T::SettingServer, record.server.clone()),
+        (T::SettingPort, record.port.to_string()),
+        (T::SettingSecurity, record.tls.to_string()),
+        (T::SettingUsername, record.address.to_string()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    #[test]
+    fn copied_settings_never_hold_a_secret() {
+        let record = AccountRecord {
+            address: EmailAddress::parse("jane@gmail.com").unwrap(),
+            display_name: None,
+            provider: "gmail".into(),
+            server: "smtp.gmail.com".into(),
+            port: 587,
+            tls: smtp_setup::smtp::TlsMode::Starttls,
+            auth: AuthMethod::AppPassword,
+            created: SystemTime::UNIX_EPOCH,
+            last_verified: None,
+            last_test: None,
+        };
+        let text = settings_text(&record);
+        assert_eq!(
+            text,
+            "Server: smtp.gmail.com\nPort: 587\nSecurity: STARTTLS\nUsername: jane@gmail.com"
+        );
+        assert!(!text.contains("Password"));
     }
 }

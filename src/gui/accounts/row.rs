@@ -1,15 +1,18 @@
 //! One account on the account screen: its status badge, its actions (send test, check,
 //! replace, remove, set as default, copy settings) and, inline, the running action's
-//! timeline and result. Rows run independently, so several tests can run at once.
+//! timeline and result. Rows run independently, so several tests can run at once. Drawing
+//! returns what was clicked (`RowAction`); `act` starts it and `poll` takes in its result.
 
 use crate::gui::Env;
 use crate::gui::clipboard::{ClipState, SecretOnClipboard};
-use crate::gui::diagnosis_view;
+use crate::gui::diagnosis_view::{self, Chosen, Offer};
 use crate::gui::fields;
-use crate::gui::task::{Failure, Task, check_stored, record_route};
+use crate::gui::style::{self, GAP, Tone};
+use crate::gui::task::{Failure, Polled, Task};
 use crate::gui::text::{T, tr, trf};
-use egui::{Color32, RichText, Ui};
-use smtp_setup::accounts::{AccountError, AccountRecord, AuthMethod, TestOutcome, Verification};
+use crate::gui::timeline::Timeline;
+use egui::{RichText, Ui};
+use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
@@ -21,11 +24,9 @@ use smtp_setup::when;
 use std::time::SystemTime;
 use zeroize::Zeroizing;
 
-const GREEN: Color32 = Color32::from_rgb(0x1e, 0x8e, 0x3e);
-
 /// The inline panel under the action buttons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Panel {
+pub enum Panel {
     #[default]
     Closed,
     Send,
@@ -46,79 +47,174 @@ pub enum Outcome {
     DefaultSet,
     /// The secret, to be put on the clipboard once and dropped.
     Revealed(Secret),
+    /// The secret went on the clipboard.
+    Copied,
 }
 
-/// What a row asks its screen to do.
-pub enum RowEvent {
-    Removed,
+/// What was clicked in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    Open(Panel),
+    Close,
+    Check,
+    Send(EmailAddress),
+    Replace,
+    Remove,
+    SetDefault,
+    Reveal,
+    Cancel,
     /// Sign in with Google again (in the wizard).
     Reauthorize,
 }
 
+/// What a row tells its screen after taking in a result.
+pub enum RowEvent {
+    /// The index changed (a result recorded, a secret replaced, the default moved).
+    Changed,
+    Removed(AuthMethod),
+}
+
+#[derive(Default)]
 pub struct RowState {
-    event: Option<RowEvent>,
     panel: Panel,
-    task: Task<Outcome>,
+    task: Task<Outcome, Timeline>,
     recipient: String,
     /// A replacement app password as typed; zeroized when replaced or dropped.
     password: Zeroizing<String>,
     show_password: bool,
-    copied: bool,
     /// The secret copied with "Copy with password…", until it is off the clipboard.
     clip: Option<SecretOnClipboard>,
 }
 
-impl Default for RowState {
-    fn default() -> RowState {
-        RowState {
-            event: None,
-            panel: Panel::Closed,
-            task: Task::Idle,
-            recipient: String::new(),
-            password: Zeroizing::new(String::new()),
-            show_password: false,
-            copied: false,
-            clip: None,
-        }
-    }
-}
-
 impl RowState {
-    /// Takes in events and results; true when an action finished or was cancelled (the
-    /// index may have changed: the engine records a cancelled run too).
-    pub fn poll(&mut self, env: &Env, ctx: &egui::Context) -> bool {
+    /// Takes in a finished action (and the clipboard's removal of a copied secret).
+    pub fn poll(
+        &mut self,
+        env: &Env,
+        ctx: &egui::Context,
+        record: &AccountRecord,
+    ) -> Option<RowEvent> {
         if let Some(clip) = &mut self.clip {
             clip.poll(ctx, &env.worker, &env.config.clipboard);
         }
-        self.task.poll()
+        match self.task.poll() {
+            Polled::Nothing => return None,
+            // The engine recorded the run as cancelled once its work was gone.
+            Polled::CancelEnded => return Some(RowEvent::Changed),
+            Polled::Finished => {}
+        }
+        if let Task::Finished {
+            result: Ok(outcome),
+            ..
+        } = &mut self.task
+        {
+            match outcome {
+                Outcome::Removed => return Some(RowEvent::Removed(record.auth)),
+                Outcome::Revealed(secret) => {
+                    // On the clipboard once, as asked, and off it again after a while; the
+                    // copies in memory are zeroized when dropped.
+                    let text = Zeroizing::new(format!(
+                        "{}\n{}: {}",
+                        super::settings_text(record),
+                        tr(T::SettingPassword),
+                        secret.expose()
+                    ));
+                    self.clip = Some(SecretOnClipboard::copy(
+                        ctx,
+                        &text,
+                        env.config.secret_clipboard_time,
+                    ));
+                    *outcome = Outcome::Copied;
+                }
+                Outcome::Replaced => self.panel = Panel::Closed,
+                _ => {}
+            }
+        }
+        Some(RowEvent::Changed)
     }
 
-    /// Draws the row; returns what the screen must act on.
-    pub fn show(
+    /// Draws the row; returns what was clicked.
+    pub fn ui(
         &mut self,
         ui: &mut Ui,
         env: &mut Env,
         record: &AccountRecord,
         is_default: bool,
         keychain: Option<&KeychainError>,
-    ) -> Option<RowEvent> {
+    ) -> Option<RowAction> {
+        let mut action = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             self.header(ui, record, is_default);
             if let Some(KeychainError::Missing { .. }) = keychain {
-                ui.colored_label(ui.visuals().warn_fg_color, tr(T::SecretMissing));
+                ui.colored_label(Tone::Warning.color(ui), tr(T::SecretMissing));
             }
-            self.actions(ui, env, record, is_default);
-            self.last_failure(ui, env, record);
-            self.panel(ui, env, record);
-            self.result(ui, env, record);
+            let chosen = [
+                self.actions(ui, record, is_default),
+                self.last_failure(ui, env, record),
+                self.panel(ui, env, record),
+                self.result(ui, env),
+            ];
+            action = chosen.into_iter().flatten().last();
+            if let Some(clip) = &self.clip {
+                let text = match clip.state() {
+                    ClipState::Pending { .. } | ClipState::Clearing => trf(
+                        T::ClipboardWillClear,
+                        &[("secs", &clip.seconds_left().unwrap_or(0).to_string())],
+                    ),
+                    ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
+                    ClipState::Changed => tr(T::ClipboardChanged).to_string(),
+                    ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
+                };
+                ui.label(RichText::new(text).weak());
+            }
         });
-        self.event.take()
+        action
+    }
+
+    /// Starts what was clicked.
+    pub fn act(
+        &mut self,
+        action: RowAction,
+        env: &mut Env,
+        ctx: &egui::Context,
+        record: &AccountRecord,
+    ) {
+        match action {
+            RowAction::Open(panel) => {
+                if panel == Panel::Send && self.recipient.trim().is_empty() {
+                    self.recipient = record.address.to_string();
+                }
+                self.panel = panel;
+            }
+            RowAction::Close => {
+                self.panel = Panel::Closed;
+                self.password = Zeroizing::new(String::new());
+            }
+            RowAction::Check => {
+                self.panel = Panel::Closed;
+                self.start_check(env, ctx, record, None);
+            }
+            RowAction::Send(to) => self.start_check(env, ctx, record, Some(to)),
+            RowAction::Replace => {
+                if let Ok(password) = AppPassword::parse(&self.password) {
+                    self.start_replace(env, ctx, record, password);
+                }
+            }
+            RowAction::Remove => self.start_remove(env, ctx, record),
+            RowAction::SetDefault => self.start_set_default(env, ctx, record),
+            RowAction::Reveal => {
+                self.panel = Panel::Closed;
+                self.start_reveal(env, ctx, record);
+            }
+            RowAction::Cancel => self.task.cancel(),
+            RowAction::Reauthorize => {}
+        }
     }
 
     fn header(&self, ui: &mut Ui, record: &AccountRecord, is_default: bool) {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&record.address).strong().size(16.0));
+            ui.label(RichText::new(record.address.as_str()).strong().size(16.0));
             if is_default {
                 ui.label(
                     RichText::new(tr(T::DefaultMarker)).color(ui.visuals().strong_text_color()),
@@ -155,199 +251,146 @@ impl RowState {
             ui.spinner();
             return;
         }
-        match &record.last_test {
-            None => {
-                ui.label(RichText::new(tr(T::BadgeNeverTested)).weak());
-            }
-            Some(test) if test.outcome == TestOutcome::Ok => {
-                ui.label(RichText::new(tr(T::BadgeOk)).strong().color(GREEN))
-                    .on_hover_text(when::exact(test.time));
-            }
-            Some(test) if test.outcome == TestOutcome::Cancelled => {
-                ui.label(RichText::new(tr(T::BadgeCancelled)).weak())
-                    .on_hover_text(when::exact(test.time));
-            }
-            Some(test) => {
+        let Some(test) = &record.last_test else {
+            ui.label(RichText::new(tr(T::BadgeNeverTested)).weak());
+            return;
+        };
+        let (tone, text) = match test.outcome {
+            TestOutcome::Ok => (Tone::Success, tr(T::BadgeOk).to_string()),
+            TestOutcome::Cancelled => (Tone::Neutral, tr(T::BadgeCancelled).to_string()),
+            TestOutcome::Failed => {
                 let title = Diagnosis::for_cause(failing_cause(record)).title;
-                ui.label(
-                    RichText::new(trf(T::BadgeFailing, &[("title", &title)]))
-                        .strong()
-                        .color(ui.visuals().error_fg_color),
-                )
-                .on_hover_text(when::exact(test.time));
+                (Tone::Error, trf(T::BadgeFailing, &[("title", &title)]))
             }
-        }
+        };
+        ui.label(style::toned(ui, tone, &text).strong())
+            .on_hover_text(when::exact(test.time));
     }
 
-    fn actions(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord, is_default: bool) {
+    fn actions(&self, ui: &mut Ui, record: &AccountRecord, is_default: bool) -> Option<RowAction> {
         let idle = !self.task.is_running();
+        let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .add_enabled(idle, egui::Button::new(tr(T::SendTestAction)))
-                .clicked()
-            {
-                if self.recipient.trim().is_empty() {
-                    self.recipient = record.address.clone();
+            let mut button = |ui: &mut Ui, label: T, chosen: RowAction| {
+                if ui.add_enabled(idle, egui::Button::new(tr(label))).clicked() {
+                    action = Some(chosen);
                 }
-                self.open(Panel::Send);
-            }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr(T::CheckAction)))
-                .clicked()
-            {
-                self.panel = Panel::Closed;
-                self.start_check(env, ui.ctx(), record, None);
-            }
+            };
+            button(ui, T::SendTestAction, RowAction::Open(Panel::Send));
+            button(ui, T::CheckAction, RowAction::Check);
             match record.auth {
                 AuthMethod::AppPassword => {
-                    if ui
-                        .add_enabled(idle, egui::Button::new(tr(T::ReplaceAction)))
-                        .clicked()
-                    {
-                        self.open(Panel::Replace);
-                    }
+                    button(ui, T::ReplaceAction, RowAction::Open(Panel::Replace))
                 }
-                AuthMethod::OAuth => {
-                    if ui
-                        .add_enabled(idle, egui::Button::new(tr(T::ReauthorizeAction)))
-                        .clicked()
-                    {
-                        self.event = Some(RowEvent::Reauthorize);
-                    }
-                }
+                AuthMethod::OAuth => button(ui, T::ReauthorizeAction, RowAction::Reauthorize),
             }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr(T::RemoveAction)))
-                .clicked()
-            {
-                self.open(Panel::ConfirmRemove);
+            button(ui, T::RemoveAction, RowAction::Open(Panel::ConfirmRemove));
+            if !is_default {
+                button(ui, T::SetDefault, RowAction::SetDefault);
             }
-            if !is_default
-                && ui
-                    .add_enabled(idle, egui::Button::new(tr(T::SetDefault)))
-                    .clicked()
-            {
-                self.start_set_default(env, ui.ctx(), record);
-            }
-            if ui.button(tr(T::CopySettings)).clicked() {
-                ui.ctx().copy_text(settings_text(record));
-                self.copied = true;
-            }
-            if ui
-                .add_enabled(idle, egui::Button::new(tr(T::CopyWithPassword)))
-                .clicked()
-            {
-                self.open(Panel::ConfirmReveal);
-            }
-            if self.copied {
-                ui.label(RichText::new(tr(T::Copied)).weak());
-            }
+            style::copy_button(ui, tr(T::CopySettings), &super::settings_text(record));
+            button(
+                ui,
+                T::CopyWithPassword,
+                RowAction::Open(Panel::ConfirmReveal),
+            );
         });
-        if let Some(clip) = &self.clip {
-            let text = match clip.state() {
-                ClipState::Pending { .. } | ClipState::Clearing => trf(
-                    T::ClipboardWillClear,
-                    &[("secs", &clip.seconds_left().unwrap_or(0).to_string())],
-                ),
-                ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
-                ClipState::Changed => tr(T::ClipboardChanged).to_string(),
-                ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
-            };
-            ui.label(RichText::new(text).weak());
-        }
-    }
-
-    fn open(&mut self, panel: Panel) {
-        self.panel = panel;
-        self.copied = false;
+        action
     }
 
     /// The last recorded failure, diagnosed, while nothing newer is on screen.
-    fn last_failure(&self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
+    fn last_failure(
+        &self,
+        ui: &mut Ui,
+        env: &mut Env,
+        record: &AccountRecord,
+    ) -> Option<RowAction> {
         let failed = record
             .last_test
             .as_ref()
             .is_some_and(|t| t.outcome == TestOutcome::Failed);
         if !failed || !matches!(self.task, Task::Idle) {
-            return;
+            return None;
         }
+        let diagnosis = Diagnosis::for_cause_of(failing_cause(record), &record.address);
         egui::CollapsingHeader::new(tr(T::WhyFailing))
             .id_salt("why-failing")
-            .show(ui, |ui| {
-                diagnosis_view::show(
-                    ui,
-                    &Diagnosis::for_cause(failing_cause(record)),
-                    &mut env.links,
-                    None,
-                );
-            });
+            .show(ui, |ui| show_diagnosis(ui, env, &diagnosis))
+            .body_returned
+            .flatten()
     }
 
-    fn panel(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
+    fn panel(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) -> Option<RowAction> {
         if self.task.is_running() {
-            return;
+            return None;
         }
+        let mut action = None;
         match self.panel {
             Panel::Closed => {}
             Panel::Send => {
-                ui.add_space(4.0);
+                ui.add_space(GAP / 2.0);
                 let label = ui.label(RichText::new(tr(T::RecipientLabel)).strong());
-                let mut send = false;
+                let to = EmailAddress::parse(&self.recipient);
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(&mut self.recipient).desired_width(300.0))
                         .labelled_by(label.id);
-                    let valid = EmailAddress::parse(&self.recipient).is_ok();
-                    send = ui
-                        .add_enabled(valid, egui::Button::new(tr(T::SendTest)))
-                        .clicked();
+                    if ui
+                        .add_enabled(to.is_ok(), egui::Button::new(tr(T::SendTest)))
+                        .clicked()
+                        && let Ok(to) = &to
+                    {
+                        action = Some(RowAction::Send(to.clone()));
+                    }
                     if ui.button(tr(T::Cancel)).clicked() {
-                        self.panel = Panel::Closed;
+                        action = Some(RowAction::Close);
                     }
                 });
-                if let Err(error) = EmailAddress::parse(&self.recipient) {
-                    ui.colored_label(ui.visuals().error_fg_color, error.to_string());
-                }
-                if send && let Ok(to) = EmailAddress::parse(&self.recipient) {
-                    self.start_check(env, ui.ctx(), record, Some(to));
+                if let Err(error) = to {
+                    ui.colored_label(Tone::Error.color(ui), error.to_string());
                 }
             }
-            Panel::Replace => self.replace_panel(ui, env, record),
+            Panel::Replace => action = self.replace_panel(ui, env),
             Panel::ConfirmRemove => {
-                ui.add_space(4.0);
+                ui.add_space(GAP / 2.0);
                 ui.label(
-                    RichText::new(trf(T::ConfirmRemove, &[("address", &record.address)])).strong(),
+                    RichText::new(trf(
+                        T::ConfirmRemove,
+                        &[("address", record.address.as_str())],
+                    ))
+                    .strong(),
                 );
                 ui.horizontal(|ui| {
                     if ui.button(tr(T::RemoveConfirmed)).clicked() {
-                        self.start_remove(env, ui.ctx(), record);
+                        action = Some(RowAction::Remove);
                     }
                     if ui.button(tr(T::Cancel)).clicked() {
-                        self.panel = Panel::Closed;
+                        action = Some(RowAction::Close);
                     }
                 });
             }
             Panel::ConfirmReveal => {
-                ui.add_space(4.0);
+                ui.add_space(GAP / 2.0);
                 ui.label(tr(T::ConfirmReveal));
                 ui.horizontal(|ui| {
                     if ui.button(tr(T::RevealConfirmed)).clicked() {
-                        self.start_reveal(env, ui.ctx(), record);
+                        action = Some(RowAction::Reveal);
                     }
                     if ui.button(tr(T::Cancel)).clicked() {
-                        self.panel = Panel::Closed;
+                        action = Some(RowAction::Close);
                     }
                 });
             }
         }
+        action
     }
 
-    fn replace_panel(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
-        ui.add_space(4.0);
+    fn replace_panel(&mut self, ui: &mut Ui, env: &mut Env) -> Option<RowAction> {
+        ui.add_space(GAP / 2.0);
         ui.label(tr(T::ReplaceIntro));
-        env.links.button(ui, &APP_PASSWORDS_PAGE);
+        style::page_button(ui, env, &APP_PASSWORDS_PAGE);
         let label = ui.label(RichText::new(tr(T::NewAppPasswordLabel)).strong());
         let parsed = AppPassword::parse(&self.password);
-        let mut start = false;
+        let mut action = None;
         ui.horizontal(|ui| {
             fields::app_password(
                 ui,
@@ -356,31 +399,31 @@ impl RowState {
                 &mut self.show_password,
                 220.0,
             );
-            start = ui
+            if ui
                 .add_enabled(parsed.is_ok(), egui::Button::new(tr(T::VerifyAndReplace)))
-                .clicked();
+                .clicked()
+            {
+                action = Some(RowAction::Replace);
+            }
             if ui.button(tr(T::Cancel)).clicked() {
-                self.panel = Panel::Closed;
-                self.password = Zeroizing::new(String::new());
+                action = Some(RowAction::Close);
             }
         });
         if let (Err(error), false) = (&parsed, self.password.is_empty()) {
-            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            ui.colored_label(Tone::Error.color(ui), error.to_string());
         }
-        if start && let Ok(password) = parsed {
-            self.start_replace(env, ui.ctx(), record, password);
-        }
+        action
     }
 
     /// The running or finished action: its message, diagnosis and timeline.
-    fn result(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) {
-        let mut reveal = None;
-        match &mut self.task {
+    fn result(&self, ui: &mut Ui, env: &mut Env) -> Option<RowAction> {
+        let mut action = None;
+        match &self.task {
             Task::Running { .. } => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     if ui.button(tr(T::Cancel)).clicked() {
-                        self.task.cancel();
+                        action = Some(RowAction::Cancel);
                     }
                 });
             }
@@ -388,9 +431,7 @@ impl RowState {
                 result: Ok(outcome),
                 ..
             } => match outcome {
-                Outcome::Checked => {
-                    ui.colored_label(GREEN, RichText::new(tr(T::CheckOk)).strong());
-                }
+                Outcome::Checked => style::status(ui, Tone::Success, tr(T::CheckOk)),
                 Outcome::Sent { reply, elapsed_ms } => {
                     let text = trf(
                         T::SendOk,
@@ -399,14 +440,11 @@ impl RowState {
                             ("ms", &elapsed_ms.to_string()),
                         ],
                     );
-                    ui.colored_label(GREEN, RichText::new(text).strong());
+                    style::status(ui, Tone::Success, &text);
                 }
-                Outcome::Replaced => {
-                    ui.colored_label(GREEN, RichText::new(tr(T::ReplacedOk)).strong());
+                Outcome::Replaced => style::status(ui, Tone::Success, tr(T::ReplacedOk)),
+                Outcome::Removed | Outcome::DefaultSet | Outcome::Revealed(_) | Outcome::Copied => {
                 }
-                Outcome::Removed => self.event = Some(RowEvent::Removed),
-                Outcome::DefaultSet => {}
-                Outcome::Revealed(secret) => reveal = Some(secret.clone()),
             },
             Task::Finished {
                 result: Err(failure),
@@ -415,98 +453,95 @@ impl RowState {
                 if self.panel == Panel::Replace {
                     ui.label(RichText::new(tr(T::OldPasswordKept)).strong());
                 }
-                failure.show(ui, env, None);
+                action = match &failure.diagnosis {
+                    Some(diagnosis) => show_diagnosis(ui, env, diagnosis),
+                    None => {
+                        let message = smtp_setup::untrusted::inert(&failure.message);
+                        ui.colored_label(Tone::Error.color(ui), message.as_ref());
+                        None
+                    }
+                };
             }
             Task::Cancelled { .. } => {
                 ui.label(tr(T::ActionCancelled));
             }
             Task::Idle => {}
         }
-        if let Some(secret) = reveal {
-            // On the clipboard once, as asked, and off it again after a while; the copies in
-            // memory are zeroized when dropped.
-            let text = Zeroizing::new(format!(
-                "{}\n{}: {}",
-                settings_text(record),
-                tr(T::SettingPassword),
-                secret.expose()
-            ));
-            self.clip = Some(SecretOnClipboard::copy(
-                ui.ctx(),
-                &text,
-                env.config.secret_clipboard_time,
-            ));
-            self.task = Task::Idle;
-            self.copied = true;
+        if let Some(timeline) = self.task.progress() {
+            timeline.details(ui, "row-details", None);
         }
-        if let Some(timeline) = self.task.timeline() {
-            timeline.show(ui);
-        }
+        action
     }
 
     fn start_check(
         &mut self,
-        env: &mut Env,
+        env: &Env,
         ctx: &egui::Context,
         record: &AccountRecord,
         to: Option<EmailAddress>,
     ) {
-        let options = match env.config.options_for(&record_route(record)) {
-            Ok(options) => options,
-            Err(error) => {
-                return self.task = Task::failed(Failure::local(T::SettingsProblem, error));
-            }
-        };
-        let (store, record) = (env.config.store.clone(), record.clone());
-        self.task = Task::running(env.worker.spawn(ctx, move |sink| async move {
+        let (store, connect, record) = (
+            env.config.store.clone(),
+            env.config.connect.clone(),
+            record.clone(),
+        );
+        self.task = Task::start(&env.worker, ctx, move |report| async move {
+            let user = record.address.clone();
+            let options = connect
+                .options(Some(&record.route()))
+                .map_err(|e| Failure::local(T::SettingsProblem, e))?;
             let send = to.map(|to| TestSend { to, subject: None });
-            let sending = send.is_some();
-            let report = check_stored(store, record, options, send, sink).await?;
-            match (&report.outcome, sending) {
+            let checked = store
+                .check_account(&record, &options, send.as_ref(), report.sink())
+                .await
+                .map_err(|e| Failure::from_account(e, &user))?;
+            match (&checked.outcome, send.is_some()) {
                 (Ok(success), true) => Ok(Outcome::Sent {
                     reply: success
                         .send_reply
                         .clone()
                         .unwrap_or_else(|| success.auth_reply.clone()),
-                    elapsed_ms: report.elapsed_ms,
+                    elapsed_ms: checked.elapsed_ms,
                 }),
                 (Ok(_), false) => Ok(Outcome::Checked),
-                (Err(_), _) => Err(Failure::from_report(&report)),
+                (Err(_), _) => Err(Failure::from_report(&checked, &user)),
             }
-        }));
+        });
     }
 
     fn start_replace(
         &mut self,
-        env: &mut Env,
+        env: &Env,
         ctx: &egui::Context,
         record: &AccountRecord,
         password: AppPassword,
     ) {
-        let (Ok(user), Ok(options)) = (
-            EmailAddress::parse(&record.address),
-            env.config.options_for(&record_route(record)),
-        ) else {
-            return;
-        };
+        let (store, connect, route, user) = (
+            env.config.store.clone(),
+            env.config.connect.clone(),
+            record.route(),
+            record.address.clone(),
+        );
         self.password = Zeroizing::new(String::new());
-        let store = env.config.store.clone();
-        self.task = Task::running(env.worker.spawn(ctx, move |sink| async move {
+        self.task = Task::start(&env.worker, ctx, move |report| async move {
+            let options = connect
+                .options(Some(&route))
+                .map_err(|e| Failure::local(T::SettingsProblem, e))?;
             let verification = Verification::Check {
                 options: &options,
-                sink,
+                sink: report.sink(),
             };
-            match store.save_app_password(&user, password, verification).await {
-                Ok(_) => Ok(Outcome::Replaced),
-                Err(AccountError::NotVerified(report)) => Err(Failure::from_report(&report)),
-                Err(error) => Err(Failure::local(T::KeychainProblem, error)),
-            }
-        }));
+            store
+                .save(&user, NewSecret::AppPassword(password), verification)
+                .await
+                .map(|_| Outcome::Replaced)
+                .map_err(|e| Failure::from_account(e, &user))
+        });
     }
 
-    fn start_remove(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord) {
-        let (store, address) = (env.config.store.clone(), record.address.clone());
-        self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
+    fn start_remove(&mut self, env: &Env, ctx: &egui::Context, record: &AccountRecord) {
+        let (store, address) = (env.config.store.clone(), record.address.to_string());
+        self.task = Task::start(&env.worker, ctx, move |_| async move {
             let removal = store
                 .remove(&address)
                 .await
@@ -519,87 +554,50 @@ impl RowState {
                     removal.remaining.join("; "),
                 ))
             }
-        }));
+        });
     }
 
-    fn start_set_default(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord) {
-        let (store, address) = (env.config.store.clone(), record.address.clone());
-        self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
-            tokio::task::spawn_blocking(move || store.set_default(&address))
+    fn start_set_default(&mut self, env: &Env, ctx: &egui::Context, record: &AccountRecord) {
+        let (store, address) = (env.config.store.clone(), record.address.to_string());
+        self.task = Task::start(&env.worker, ctx, move |_| async move {
+            store
+                .set_default(&address)
                 .await
-                .map_err(|e| Failure::local(T::SettingsProblem, e))?
-                .map_err(|e| Failure::local(T::SettingsProblem, e))?;
-            Ok(Outcome::DefaultSet)
-        }));
+                .map(|()| Outcome::DefaultSet)
+                .map_err(|e| Failure::local(T::SettingsProblem, e))
+        });
     }
 
-    fn start_reveal(&mut self, env: &mut Env, ctx: &egui::Context, record: &AccountRecord) {
-        self.panel = Panel::Closed;
-        let (store, address) = (env.config.store.clone(), record.address.clone());
-        self.task = Task::running(env.worker.spawn(ctx, move |_| async move {
-            let user =
-                EmailAddress::parse(&address).map_err(|e| Failure::local(T::KeychainRead, e))?;
-            let secret = store
+    fn start_reveal(&mut self, env: &Env, ctx: &egui::Context, record: &AccountRecord) {
+        let (store, user) = (env.config.store.clone(), record.address.clone());
+        self.task = Task::start(&env.worker, ctx, move |_| async move {
+            store
                 .keychain
                 .load(&user)
                 .await
-                .map_err(|e| Failure::local(T::KeychainRead, e))?;
-            Ok(Outcome::Revealed(secret))
-        }));
+                .map(Outcome::Revealed)
+                .map_err(|e| Failure::local(T::KeychainRead, e))
+        });
     }
 }
 
-/// The cause recorded with the last failed test (unknown if none or unreadable).
+/// A diagnosis on a row: "Check again" re-checks the account.
+fn show_diagnosis(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis) -> Option<RowAction> {
+    let offer = Offer {
+        recheck: Some(T::CheckAgain),
+        go_to: None,
+    };
+    match diagnosis_view::show(ui, env, diagnosis, offer)? {
+        Chosen::Recheck => Some(RowAction::Check),
+        Chosen::GoTo(_) => None,
+    }
+}
+
+/// The cause recorded with the last failed test (unknown if none).
 fn failing_cause(record: &AccountRecord) -> Cause {
     record
         .last_test
         .as_ref()
         .and_then(|t| t.cause)
         .unwrap_or(Cause::Unknown)
-}
-
-/// Server, port, security and username: what an app needs besides the secret.
-pub(crate) fn settings_text(record: &AccountRecord) -> String {
-    settings_rows(record)
-        .iter()
-        .map(|(name, value)| format!("{}: {value}", tr(*name)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The settings as (name, value) rows, shown on the Done step and copied from the list.
-pub(crate) fn settings_rows(record: &AccountRecord) -> [(T, String); 4] {
-    [
-        (T::SettingServer, record.server.clone()),
-        (T::SettingPort, record.port.to_string()),
-        (T::SettingSecurity, record.tls.to_string()),
-        (T::SettingUsername, record.address.clone()),
-    ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copied_settings_never_hold_a_secret() {
-        let record = AccountRecord {
-            address: "jane@gmail.com".into(),
-            display_name: None,
-            provider: "gmail".into(),
-            server: "smtp.gmail.com".into(),
-            port: 587,
-            tls: smtp_setup::smtp::TlsMode::Starttls,
-            auth: smtp_setup::accounts::AuthMethod::AppPassword,
-            created: SystemTime::UNIX_EPOCH,
-            last_verified: None,
-            last_test: None,
-        };
-        let text = settings_text(&record);
-        assert_eq!(
-            text,
-            "Server: smtp.gmail.com\nPort: 587\nSecurity: STARTTLS\nUsername: jane@gmail.com"
-        );
-        assert!(!text.contains("Password"));
-    }
 }

@@ -1,54 +1,48 @@
-//! Step 3: create the app password at Google and paste it, checked as it is typed.
+//! Step 3 for an app password: create it at Google and paste it, checked as it is typed.
 
-use super::{Env, Wizard, heading};
+use super::draft::SetupDraft;
+use super::{Action, heading};
+use crate::gui::Env;
 use crate::gui::fields;
+use crate::gui::style::{self, GAP, SECTION, Tone};
 use crate::gui::text::{T, tr, trf};
-use egui::{Color32, RichText, Ui};
-use smtp_setup::app_password::{AppPassword, AppPasswordError};
+use egui::{RichText, Ui};
+use smtp_setup::app_password::AppPasswordError;
 use smtp_setup::provider::APP_PASSWORDS_PAGE;
 
-pub(super) fn parse(typed: &str) -> Result<AppPassword, AppPasswordError> {
-    AppPassword::parse(typed)
+#[derive(Default)]
+pub struct AppPasswordPage {
+    shown: bool,
 }
 
-impl Wizard {
-    pub(super) fn show_app_password(&mut self, ui: &mut Ui, env: &mut Env) {
+impl AppPasswordPage {
+    pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &mut SetupDraft) -> Option<Action> {
         heading(ui, T::AppPasswordHeading, None);
         ui.label(tr(T::AppPasswordSteps));
-        ui.add_space(8.0);
-        env.links.button(ui, &APP_PASSWORDS_PAGE);
-        ui.add_space(10.0);
+        ui.add_space(GAP);
+        style::page_button(ui, env, &APP_PASSWORDS_PAGE);
+        ui.add_space(SECTION);
 
         let label = ui.label(RichText::new(tr(T::AppPasswordLabel)).strong());
         ui.horizontal(|ui| {
-            fields::app_password(
-                ui,
-                label.id,
-                &mut self.password,
-                &mut self.show_password,
-                260.0,
-            );
+            fields::app_password(ui, label.id, &mut draft.password, &mut self.shown, 260.0);
         });
-        if !self.password.is_empty() {
-            match parse(&self.password) {
-                Ok(_) => {
-                    ui.colored_label(
-                        Color32::from_rgb(0x1e, 0x8e, 0x3e),
-                        tr(T::AppPasswordLooksRight),
-                    );
-                }
+        if !draft.password.is_empty() {
+            match draft.app_password() {
+                Ok(_) => style::status(ui, Tone::Success, tr(T::AppPasswordLooksRight)),
                 Err(error) => {
                     if let AppPasswordError::WrongLength { found } = error {
                         ui.label(trf(T::LettersCounted, &[("n", &found.to_string())]));
                     }
-                    ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                    ui.colored_label(Tone::Error.color(ui), error.to_string());
                 }
             }
         }
 
-        ui.add_space(10.0);
+        ui.add_space(SECTION);
         egui::CollapsingHeader::new(tr(T::NotAvailableHelp))
             .id_salt("not-available-help")
             .show(ui, |ui| ui.label(tr(T::NotAvailableReasons)));
+        None
     }
 }

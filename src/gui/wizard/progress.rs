@@ -1,17 +1,16 @@
 //! Wizard progress that survives a restart: the step reached, the address and the mode.
 //! Never the secret. Kept next to the account index as `wizard.toml`.
 
-use super::flow::{Method, Mode};
+use super::flow::{Method, Mode, Step};
 use serde::{Deserialize, Serialize};
 use smtp_setup::accounts::index::write_private;
-use smtp_setup::diagnosis::SetupStep;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "wizard.toml";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
-    pub step: Option<SetupStep>,
+    pub step: Option<Step>,
     #[serde(default)]
     pub address: String,
     #[serde(default)]
@@ -20,6 +19,7 @@ pub struct Progress {
     pub method: Method,
 }
 
+#[derive(Clone)]
 pub struct ProgressFile {
     path: PathBuf,
 }
@@ -39,7 +39,8 @@ impl ProgressFile {
             .unwrap_or_default()
     }
 
-    /// Best effort: losing the progress costs a few clicks, never data.
+    /// Best effort: losing the progress costs a few clicks, never data. Blocking: the wizard
+    /// calls it on the worker.
     pub fn save(&self, progress: &Progress) {
         let Ok(text) = toml::to_string(progress) else {
             return;
@@ -62,7 +63,7 @@ mod tests {
         let file = ProgressFile::in_dir(dir.path());
         assert_eq!(file.load(), Progress::default());
         let progress = Progress {
-            step: Some(SetupStep::AppPassword),
+            step: Some(Step::AppPassword),
             address: "jane@gmail.com".into(),
             mode: Mode::Replace,
             method: Method::OAuth,

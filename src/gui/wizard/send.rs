@@ -1,31 +1,75 @@
 //! Step 5: a test message through Gmail, with the same live timeline, to the final
 //! `250 2.0.0 OK`. The secret comes from the keychain, which proves it was stored.
 
-use super::{Env, Sent, Wizard, heading};
-use crate::gui::task::{Failure, Task, check_stored, record_route};
+use super::draft::SetupDraft;
+use super::flow::Step;
+use super::{Action, heading, show_failure};
+use crate::gui::Env;
+use crate::gui::style::{self, GAP, Tone};
+use crate::gui::task::{Failure, Polled, Task};
 use crate::gui::text::{T, tr, trf};
-use egui::{Color32, RichText, Ui};
+use crate::gui::timeline::Timeline;
+use egui::{RichText, Ui};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::diagnosis::SetupStep;
-use smtp_setup::smtp::TestSend;
+use smtp_setup::smtp::{Reply, TestSend};
 
-impl Wizard {
-    fn start_send(&mut self, env: &mut Env, ctx: &egui::Context) {
-        let (Some(record), Ok(to)) = (self.stored(env), EmailAddress::parse(&self.recipient))
+pub struct Sent {
+    pub reply: Reply,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Default)]
+pub struct SendPage {
+    task: Task<Sent, Timeline>,
+}
+
+impl SendPage {
+    /// The page; the recipient is the account itself unless one was typed before.
+    pub fn new(draft: &mut SetupDraft) -> SendPage {
+        if draft.recipient.trim().is_empty() {
+            draft.recipient = draft.address.trim().to_string();
+        }
+        SendPage::default()
+    }
+
+    pub fn busy(&self) -> bool {
+        self.task.is_running()
+    }
+
+    pub fn sent(&self) -> bool {
+        self.task.succeeded().is_some()
+    }
+
+    pub fn cancel(&mut self) {
+        self.task.cancel();
+    }
+
+    /// A finished send changed the account's last result: the list is read again.
+    pub fn poll(&mut self, env: &mut Env, ctx: &egui::Context) -> Option<Action> {
+        if self.task.poll() != Polled::Nothing {
+            env.reload_accounts(ctx);
+        }
+        None
+    }
+
+    /// Sends the test message with the stored account.
+    pub fn start(&mut self, env: &Env, ctx: &egui::Context, draft: &SetupDraft) {
+        let (Some(record), Ok(to)) = (draft.stored(env), EmailAddress::parse(&draft.recipient))
         else {
             return;
         };
-        let options = match env.config.options_for(&record_route(&record)) {
-            Ok(options) => options,
-            Err(error) => {
-                return self.send = Task::failed(Failure::local(T::SettingsProblem, error));
-            }
-        };
-        let store = env.config.store.clone();
-        let job = env.worker.spawn(ctx, move |sink| async move {
+        let (store, connect) = (env.config.store.clone(), env.config.connect.clone());
+        self.task = Task::start(&env.worker, ctx, move |report| async move {
+            let options = connect
+                .options(Some(&record.route()))
+                .map_err(|e| Failure::local(T::SettingsProblem, e))?;
+            let user = record.address.clone();
             let send = TestSend { to, subject: None };
-            let report = check_stored(store, record, options, Some(send), sink).await?;
-            match report
+            let checked = store
+                .check_account(&record, &options, Some(&send), report.sink())
+                .await
+                .map_err(|e| Failure::from_account(e, &user))?;
+            match checked
                 .outcome
                 .as_ref()
                 .ok()
@@ -33,47 +77,49 @@ impl Wizard {
             {
                 Some(reply) => Ok(Sent {
                     reply,
-                    elapsed_ms: report.elapsed_ms,
+                    elapsed_ms: checked.elapsed_ms,
                 }),
-                None => Err(Failure::from_report(&report)),
+                None => Err(Failure::from_report(&checked, &user)),
             }
         });
-        self.send = Task::running(job);
     }
 
-    pub(super) fn show_send(&mut self, ui: &mut Ui, env: &mut Env) {
+    pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &mut SetupDraft) -> Option<Action> {
         heading(ui, T::TestHeading, Some(tr(T::TestIntro)));
         let label = ui.label(RichText::new(tr(T::RecipientLabel)).strong());
         ui.add_enabled(
-            !self.send.is_running(),
-            egui::TextEdit::singleline(&mut self.recipient).desired_width(360.0),
+            !self.task.is_running(),
+            egui::TextEdit::singleline(&mut draft.recipient).desired_width(360.0),
         )
         .labelled_by(label.id);
-        let recipient = EmailAddress::parse(&self.recipient);
+        let recipient = EmailAddress::parse(&draft.recipient);
         if let Err(error) = &recipient {
-            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            ui.colored_label(Tone::Error.color(ui), error.to_string());
         }
 
-        let mut start = false;
-        let mut cancel = false;
-        let mut go_to = None;
-        ui.add_space(6.0);
+        let mut action = None;
+        ui.add_space(GAP);
         ui.horizontal(|ui| {
-            if self.send.is_running() {
+            if self.task.is_running() {
                 ui.spinner();
-                cancel = ui.button(tr(T::Cancel)).clicked();
+                if ui.button(tr(T::Cancel)).clicked() {
+                    action = Some(Action::Cancel);
+                }
             } else {
-                let label = if matches!(self.send, Task::Idle) {
+                let label = if matches!(self.task, Task::Idle) {
                     T::SendTest
                 } else {
                     T::SendAgain
                 };
-                start = ui
+                if ui
                     .add_enabled(recipient.is_ok(), egui::Button::new(tr(label)))
-                    .clicked();
+                    .clicked()
+                {
+                    action = Some(Action::Again);
+                }
             }
         });
-        match &self.send {
+        match &self.task {
             Task::Finished {
                 result: Ok(sent), ..
             } => {
@@ -84,33 +130,22 @@ impl Wizard {
                         ("ms", &sent.elapsed_ms.to_string()),
                     ],
                 );
-                ui.colored_label(
-                    Color32::from_rgb(0x1e, 0x8e, 0x3e),
-                    RichText::new(text).strong(),
-                );
+                style::status(ui, Tone::Success, &text);
             }
             Task::Finished {
                 result: Err(failure),
                 ..
             } => {
-                go_to = failure.show(ui, env, Some(SetupStep::TestMessage));
+                action = show_failure(ui, env, failure, Step::TestMessage, draft.method, None);
             }
             Task::Cancelled { .. } => {
                 ui.label(tr(T::VerifyCancelled));
             }
             _ => {}
         }
-        if let Some(timeline) = self.send.timeline() {
-            timeline.show(ui);
+        if let Some(timeline) = self.task.progress() {
+            timeline.details(ui, "send-details", None);
         }
-        if cancel {
-            self.send.cancel();
-        }
-        if start {
-            self.start_send(env, ui.ctx());
-        }
-        if let Some(step) = go_to {
-            self.go_to(step, env, ui.ctx());
-        }
+        action
     }
 }

@@ -1,144 +1,129 @@
 //! Step 4: sign in to Gmail with the live timeline; save to the keychain only on success.
-//! In re-test mode it checks the stored secret instead.
+//! In re-test mode (or when the secret is saved already) it checks the stored account.
 
-use super::flow::{Method, Mode};
-use super::{Env, Verified, Wizard, app_password, heading};
-use crate::gui::task::{Failure, Task, check_stored, record_route};
+use super::draft::SetupDraft;
+use super::flow::{Method, Mode, Step};
+use super::{Action, heading, show_failure};
+use crate::gui::Env;
+use crate::gui::style::{self, GAP, Tone};
+use crate::gui::task::{Failure, Polled, Task};
 use crate::gui::text::{T, tr, trf};
-use egui::{Color32, RichText, Ui};
-use smtp_setup::accounts::{AccountError, NewSecret, Verification};
-use smtp_setup::diagnosis::SetupStep;
+use crate::gui::timeline::Timeline;
+use egui::Ui;
+use smtp_setup::accounts::{AccountRecord, NewSecret, Verification};
+use smtp_setup::smtp::Route;
 use zeroize::Zeroizing;
 
-impl Wizard {
-    pub(super) fn start_verify(&mut self, env: &mut Env, ctx: &egui::Context) {
-        if self.mode == Mode::Retest {
-            return self.start_retest(env, ctx);
+pub struct Verified {
+    pub record: AccountRecord,
+    pub route: Route,
+}
+
+#[derive(Default)]
+pub struct VerifyPage {
+    task: Task<Verified, Timeline>,
+    /// A stored account checked again, not a new secret saved.
+    retest: bool,
+}
+
+impl VerifyPage {
+    /// Verifies and saves the entered secret, or checks the stored account again.
+    pub fn start(draft: &SetupDraft, env: &Env, ctx: &egui::Context) -> VerifyPage {
+        let new = match draft.method {
+            Method::AppPassword => draft.app_password().ok().map(NewSecret::AppPassword),
+            Method::OAuth => draft.grant.clone().map(NewSecret::OAuth),
+        };
+        let (Some(user), stored) = (draft.user(), draft.stored(env)) else {
+            return VerifyPage::default();
+        };
+        match (new, stored) {
+            (Some(new), _) if draft.mode != Mode::Retest => VerifyPage {
+                task: save(env, ctx, user, new),
+                retest: false,
+            },
+            (_, Some(record)) => VerifyPage {
+                task: retest(env, ctx, record),
+                retest: true,
+            },
+            _ => VerifyPage::default(),
         }
-        let new = match self.method {
-            Method::AppPassword => app_password::parse(&self.password)
-                .ok()
-                .map(NewSecret::AppPassword),
-            Method::OAuth => self.grant.clone().map(NewSecret::OAuth),
-        };
-        let (Some(user), Some(new)) = (self.user(), new) else {
-            return;
-        };
-        let options = match env.config.check_options() {
-            Ok(options) => options,
-            Err(error) => {
-                return self.verify = Task::failed(Failure::local(T::SettingsProblem, error));
-            }
-        };
-        let store = env.config.store.clone();
-        let job = env.worker.spawn(ctx, move |sink| async move {
-            let verification = Verification::Check {
-                options: &options,
-                sink,
-            };
-            match store.save(&user, new, verification).await {
-                Ok(saved) => {
-                    let route = saved
-                        .report
-                        .as_ref()
-                        .and_then(|r| r.outcome.as_ref().ok())
-                        .map(|s| s.route.clone());
-                    Ok(Verified {
-                        route: route.unwrap_or_else(|| record_route(&saved.record)),
-                        record: saved.record,
-                    })
-                }
-                Err(AccountError::NotVerified(report)) => Err(Failure::from_report(&report)),
-                Err(AccountError::OAuth(error)) => {
-                    Err(Failure::from_login(AccountError::OAuth(error)))
-                }
-                Err(error) => Err(Failure::local(T::KeychainProblem, error)),
-            }
-        });
-        self.verify = Task::running(job);
     }
 
-    /// Checks the stored secret on the stored route and records the result.
-    fn start_retest(&mut self, env: &mut Env, ctx: &egui::Context) {
-        let Some(record) = self.stored(env) else {
-            return;
-        };
-        let options = match env.config.options_for(&record_route(&record)) {
-            Ok(options) => options,
-            Err(error) => {
-                return self.verify = Task::failed(Failure::local(T::SettingsProblem, error));
-            }
-        };
-        let store = env.config.store.clone();
-        let job = env.worker.spawn(ctx, move |sink| async move {
-            let report = check_stored(store, record.clone(), options, None, sink).await?;
-            match &report.outcome {
-                Ok(success) => Ok(Verified {
-                    route: success.route.clone(),
-                    record,
-                }),
-                Err(_) => Err(Failure::from_report(&report)),
-            }
-        });
-        self.verify = Task::running(job);
+    pub fn busy(&self) -> bool {
+        self.task.is_running()
     }
 
-    pub(super) fn show_verify(&mut self, ui: &mut Ui, env: &mut Env) {
-        if let Task::Finished {
-            result: Ok(verified),
-            ..
-        } = &self.verify
-        {
-            // Saved in the keychain: the typed copy is no longer needed.
-            if !self.password.is_empty() {
-                self.password = Zeroizing::new(String::new());
-                env.accounts.upsert(verified.record.clone());
+    pub fn cancel(&mut self) {
+        self.task.cancel();
+    }
+
+    pub fn verified(&self) -> bool {
+        self.task.succeeded().is_some()
+    }
+
+    /// Takes in the result: once saved, the typed secret is no longer needed, and the list
+    /// of accounts shows the new one at once.
+    pub fn poll(
+        &mut self,
+        draft: &mut SetupDraft,
+        env: &mut Env,
+        ctx: &egui::Context,
+    ) -> Option<Action> {
+        match self.task.poll() {
+            Polled::Finished => {
+                if let Some(verified) = self.task.succeeded() {
+                    draft.password = Zeroizing::new(String::new());
+                    draft.grant = None;
+                    env.accounts.upsert(verified.record.clone());
+                }
+                env.reload_accounts(ctx);
             }
+            Polled::CancelEnded => env.reload_accounts(ctx),
+            Polled::Nothing => {}
         }
-        let retest = self.mode == Mode::Retest;
-        let server = env.config.host.clone();
-        let intro_text = match self.method {
-            Method::AppPassword => T::VerifyIntro,
-            Method::OAuth => T::VerifyIntroOAuth,
-        };
-        let intro = trf(intro_text, &[("server", &server)]);
+        None
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
+        let intro = trf(
+            match draft.method {
+                Method::AppPassword => T::VerifyIntro,
+                Method::OAuth => T::VerifyIntroOAuth,
+            },
+            &[("server", &env.config.connect.routes(None).0)],
+        );
         heading(
             ui,
-            if retest {
+            if self.retest {
                 T::RetestHeading
             } else {
                 T::VerifyHeading
             },
-            (!retest).then_some(intro.as_str()),
+            (!self.retest).then_some(intro.as_str()),
         );
-
-        let mut restart = false;
-        let mut cancel = false;
-        let mut go_to = None;
-        ui.horizontal(|ui| match &self.verify {
+        let mut action = None;
+        let mut route = None;
+        match &self.task {
             Task::Running { .. } => {
-                ui.spinner();
-                ui.label(tr(T::VerifyRunning));
-                cancel = ui.button(tr(T::Cancel)).clicked();
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(T::VerifyRunning));
+                    if ui.button(tr(T::Cancel)).clicked() {
+                        action = Some(Action::Cancel);
+                    }
+                });
             }
-            Task::Finished { result: Ok(_), .. } => {}
-            _ => restart = ui.button(tr(T::VerifyAgain)).clicked(),
-        });
-        match &self.verify {
             Task::Finished {
                 result: Ok(verified),
                 ..
             } => {
-                let done = match (retest, self.method) {
+                let done = match (self.retest, draft.method) {
                     (true, _) => T::RetestOk,
                     (false, Method::AppPassword) => T::VerifySaved,
                     (false, Method::OAuth) => T::VerifySavedOAuth,
                 };
-                ui.colored_label(
-                    Color32::from_rgb(0x1e, 0x8e, 0x3e),
-                    RichText::new(tr(done)).strong(),
-                );
-                ui.label(trf(
+                style::status(ui, Tone::Success, tr(done));
+                route = Some(trf(
                     T::VerifyRoute,
                     &[("route", &verified.route.to_string())],
                 ));
@@ -147,26 +132,85 @@ impl Wizard {
                 result: Err(failure),
                 ..
             } => {
-                go_to = failure.show(ui, env, Some(SetupStep::Verify));
+                action = show_failure(
+                    ui,
+                    env,
+                    failure,
+                    Step::Verify,
+                    draft.method,
+                    Some(T::VerifyAgain),
+                );
             }
             Task::Cancelled { .. } => {
                 ui.label(tr(T::VerifyCancelled));
+                if ui.button(tr(T::VerifyAgain)).clicked() {
+                    action = Some(Action::Again);
+                }
             }
-            _ => {}
+            Task::Idle => {
+                if ui.button(tr(T::VerifyAgain)).clicked() {
+                    action = Some(Action::Again);
+                }
+            }
         }
-        ui.add_space(6.0);
-        if let Some(timeline) = self.verify.timeline() {
-            timeline.show(ui);
+        ui.add_space(GAP);
+        if let Some(timeline) = self.task.progress() {
+            timeline.details(ui, "verify-details", route.as_deref());
         }
-
-        if cancel {
-            self.verify.cancel();
-        }
-        if restart {
-            self.start_verify(env, ui.ctx());
-        }
-        if let Some(step) = go_to {
-            self.go_to(step, env, ui.ctx());
-        }
+        action
     }
+}
+
+/// Verifies the new secret with every route in parallel, then saves it.
+fn save(
+    env: &Env,
+    ctx: &egui::Context,
+    user: smtp_setup::address::EmailAddress,
+    new: NewSecret,
+) -> Task<Verified, Timeline> {
+    let (store, connect) = (env.config.store.clone(), env.config.connect.clone());
+    Task::start(&env.worker, ctx, move |report| async move {
+        let options = connect
+            .options(None)
+            .map_err(|e| Failure::local(T::SettingsProblem, e))?;
+        let verification = Verification::Check {
+            options: &options,
+            sink: report.sink(),
+        };
+        let saved = store
+            .save(&user, new, verification)
+            .await
+            .map_err(|e| Failure::from_account(e, &user))?;
+        let route = saved
+            .report
+            .as_ref()
+            .and_then(|r| r.outcome.as_ref().ok())
+            .map_or_else(|| saved.record.route(), |s| s.route.clone());
+        Ok(Verified {
+            route,
+            record: saved.record,
+        })
+    })
+}
+
+/// Checks the stored account on its stored route (the result is recorded).
+fn retest(env: &Env, ctx: &egui::Context, record: AccountRecord) -> Task<Verified, Timeline> {
+    let (store, connect) = (env.config.store.clone(), env.config.connect.clone());
+    Task::start(&env.worker, ctx, move |report| async move {
+        let options = connect
+            .options(Some(&record.route()))
+            .map_err(|e| Failure::local(T::SettingsProblem, e))?;
+        let user = record.address.clone();
+        let checked = store
+            .check_account(&record, &options, None, report.sink())
+            .await
+            .map_err(|e| Failure::from_account(e, &user))?;
+        match checked.outcome {
+            Ok(success) => Ok(Verified {
+                route: success.route,
+                record,
+            }),
+            Err(_) => Err(Failure::from_report(&checked, &user)),
+        }
+    })
 }

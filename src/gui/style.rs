@@ -1,0 +1,112 @@
+//! How the window looks, in one place: colours that follow the light or dark theme, spacing,
+//! and the widgets every page repeats (a status line, a Google page's button with its address,
+//! copyable text with its confirmation). Pages never name a colour of their own.
+
+use super::Env;
+use super::link::Opened;
+use super::text::{T, tr};
+use egui::{Color32, RichText, Ui};
+use smtp_setup::provider::GooglePage;
+use std::time::Duration;
+
+/// Space between the parts of a page.
+pub const GAP: f32 = 8.0;
+/// Space before a new section of a page.
+pub const SECTION: f32 = 14.0;
+/// How long a "Copied" confirmation stays.
+const COPIED_FOR: Duration = Duration::from_secs(2);
+
+/// What a status line says about something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Success,
+    Warning,
+    Error,
+    /// Neither good nor bad: cancelled, not needed, waiting.
+    Neutral,
+}
+
+impl Tone {
+    pub fn color(self, ui: &Ui) -> Color32 {
+        let visuals = ui.visuals();
+        match self {
+            // Green that reads on both themes: darker on light, lighter on dark.
+            Tone::Success if visuals.dark_mode => Color32::from_rgb(0x5f, 0xc9, 0x7e),
+            Tone::Success => Color32::from_rgb(0x1e, 0x7e, 0x34),
+            Tone::Warning => visuals.warn_fg_color,
+            Tone::Error => visuals.error_fg_color,
+            Tone::Neutral => visuals.weak_text_color(),
+        }
+    }
+
+    fn mark(self) -> &'static str {
+        match self {
+            Tone::Success => "✔",
+            Tone::Warning => "⚠",
+            Tone::Error => "✖",
+            Tone::Neutral => "•",
+        }
+    }
+}
+
+/// A line that says how something went, its mark and text in the tone's colour.
+pub fn status(ui: &mut Ui, tone: Tone, text: &str) {
+    let color = tone.color(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tone.mark()).color(color).strong());
+        ui.label(RichText::new(text).color(color).strong());
+    });
+}
+
+/// Text in a tone, for a short note.
+pub fn toned(ui: &Ui, tone: Tone, text: &str) -> RichText {
+    RichText::new(text).color(tone.color(ui))
+}
+
+/// A button that opens a Google page, with the outcome and the address (and Copy) under it.
+pub fn page_button(ui: &mut Ui, env: &mut Env, page: &GooglePage) {
+    if ui.button(page.label).clicked() {
+        env.open(ui.ctx(), page.url);
+    }
+    ui.horizontal_wrapped(|ui| {
+        let said = match env.links.state_of(page.url) {
+            Some(Opened::InBrowser) => tr(T::OpenedInBrowser),
+            Some(Opened::Opening) => tr(T::Opening),
+            Some(Opened::NoBrowser) => tr(T::NoBrowser),
+            Some(Opened::NotTried) | None => tr(T::LinkIs),
+        };
+        ui.label(RichText::new(said).weak());
+        copyable(ui, page.url);
+    });
+}
+
+/// Selectable monospace text with a Copy button that confirms the copy.
+pub fn copyable(ui: &mut Ui, text: &str) {
+    ui.add(egui::Label::new(RichText::new(text).monospace()).selectable(true));
+    copy_button(ui, tr(T::Copy), text);
+}
+
+/// A button that copies `text` and says "Copied" beside it for a moment.
+pub fn copy_button(ui: &mut Ui, label: &str, text: &str) {
+    let response = ui.small_button(label);
+    let id = response.id.with("copied");
+    let now = ui.input(|i| i.time);
+    if response.clicked() {
+        ui.ctx().copy_text(text.to_string());
+        ui.data_mut(|d| d.insert_temp(id, now));
+    }
+    copied_note(ui, id, now);
+}
+
+/// "Copied ✔" for a moment after the copy recorded under `id`.
+pub fn copied_note(ui: &mut Ui, id: egui::Id, now: f64) {
+    let copied_at: Option<f64> = ui.data(|d| d.get_temp(id));
+    if let Some(at) = copied_at {
+        let left = COPIED_FOR.as_secs_f64() - (now - at);
+        if left > 0.0 {
+            ui.label(toned(ui, Tone::Success, tr(T::Copied)));
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(left));
+        }
+    }
+}

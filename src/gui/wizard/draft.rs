@@ -1,0 +1,55 @@
+//! What the wizard's pages share: the address and how it signs in, and the secret as it is
+//! entered (the typed app password, the OAuth client, the sign-in's grant) until it is saved.
+
+use super::flow::{Method, Mode};
+use crate::gui::Env;
+use smtp_setup::accounts::AccountRecord;
+use smtp_setup::address::EmailAddress;
+use smtp_setup::app_password::{AppPassword, AppPasswordError};
+use smtp_setup::oauth::{Grant, OAuthClient};
+use zeroize::Zeroizing;
+
+pub struct SetupDraft {
+    /// The address as typed.
+    pub address: String,
+    pub method: Method,
+    pub mode: Mode,
+    /// The app password as typed; zeroized when replaced or dropped, emptied once saved.
+    pub password: Zeroizing<String>,
+    /// The OAuth client chosen on its page.
+    pub client: Option<OAuthClient>,
+    /// The Google sign-in's grant, until it is saved.
+    pub grant: Option<Grant>,
+    /// The test message's recipient as typed.
+    pub recipient: String,
+}
+
+impl SetupDraft {
+    pub fn new(address: String, method: Method, mode: Mode) -> SetupDraft {
+        SetupDraft {
+            recipient: address.clone(),
+            address,
+            method,
+            mode,
+            password: Zeroizing::new(String::new()),
+            client: None,
+            grant: None,
+        }
+    }
+
+    /// The address as typed, checked.
+    pub fn user(&self) -> Option<EmailAddress> {
+        EmailAddress::parse(&self.address).ok()
+    }
+
+    /// The stored account for the typed address, if any (from the cached index: no file is
+    /// read during a frame).
+    pub fn stored(&self, env: &Env) -> Option<AccountRecord> {
+        let user = self.user()?;
+        env.accounts.find(user.as_str()).cloned()
+    }
+
+    pub fn app_password(&self) -> Result<AppPassword, AppPasswordError> {
+        AppPassword::parse(&self.password)
+    }
+}
