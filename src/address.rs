@@ -21,22 +21,6 @@ pub enum AccountKind {
     Workspace,
 }
 
-impl AccountKind {
-    /// What the kind means for setting up SMTP.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            AccountKind::PersonalGmail => {
-                "A personal Google account: app passwords are available once 2-Step \
-                 Verification is on."
-            }
-            AccountKind::Workspace => {
-                "A Google Workspace (work or school) account: your administrator may have \
-                 turned app passwords off. If so, use Sign in with Google or ask the admin."
-            }
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
     #[error("Enter an email address, such as you@gmail.com.")]
@@ -105,12 +89,64 @@ impl EmailAddress {
         }
     }
 
+    /// The personal Gmail address this one is likely a typo of: `jane@gmail.co`,
+    /// `jane@gmial.com` and `jane@gmail.comxy` are most likely `jane@gmail.com`. None for
+    /// Gmail's own domains and for other providers' real ones that look alike (mail.com,
+    /// ymail.com, email.com).
+    pub fn likely_meant(&self) -> Option<EmailAddress> {
+        let domain = self.domain();
+        if PERSONAL_DOMAINS.contains(&domain) || LOOKALIKE_PROVIDERS.contains(&domain) {
+            return None;
+        }
+        let meant = PERSONAL_DOMAINS
+            .iter()
+            .copied()
+            .find(|gmail| edit_distance(domain, gmail) <= 2)?;
+        let local = self.address.rsplit_once('@').map_or("", |(l, _)| l);
+        EmailAddress::parse(&format!("{local}@{meant}")).ok()
+    }
+
     pub fn to_lettre(&self) -> lettre::Address {
         // Checked by lettre in `parse`.
         self.address
             .parse()
             .expect("address validated in EmailAddress::parse")
     }
+}
+
+/// Real mail domains a letter or two from gmail.com, never "corrected".
+const LOOKALIKE_PROVIDERS: [&str; 6] = [
+    "mail.com",
+    "ymail.com",
+    "email.com",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+];
+
+/// Edits (insert, delete, substitute, swap two neighbours) between two ASCII-lowercase texts.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 fn is_dotted_domain(domain: &str) -> bool {
@@ -184,6 +220,41 @@ impl HeaderText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_of_gmail_are_caught_and_real_lookalikes_are_not() {
+        let meant = |address: &str| {
+            EmailAddress::parse(address)
+                .unwrap()
+                .likely_meant()
+                .map(|a| a.to_string())
+        };
+        for typo in [
+            "jane@gmail.co",
+            "jane@gmail.comxy",
+            "jane@gmial.com",
+            "jane@gamil.com",
+            "jane@gmail.con",
+            "jane@gmai.com",
+        ] {
+            assert_eq!(meant(typo).as_deref(), Some("jane@gmail.com"), "{typo}");
+        }
+        assert_eq!(
+            meant("jane@googlemail.co").as_deref(),
+            Some("jane@googlemail.com")
+        );
+        for fine in [
+            "jane@gmail.com",
+            "jane@googlemail.com",
+            "jane@mail.com",
+            "jane@ymail.com",
+            "jane@email.com",
+            "jane@example.org",
+            "jane@gmx.net",
+        ] {
+            assert_eq!(meant(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn tells_gmail_from_workspace() {

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     report_panics_without_their_payload();
     let args = cli::Args::parse();
     match args.command {
-        Some(command) => cli::run(command, args.verbose, secrets),
+        Some(command) => cli::run(command, secrets),
         None => open_window(),
     }
 }

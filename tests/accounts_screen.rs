@@ -77,6 +77,18 @@ fn cleanup(config: &GuiConfig) {
     }
 }
 
+/// Opens the "More…" menu of the `card`-th account (from 0) and clicks `item` in it.
+fn menu(harness: &mut Harness<'_, SetupApp>, card: usize, item: &str) {
+    harness
+        .get_all_by_label("More…")
+        .nth(card)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(3);
+    harness.get_by_label(item).click_accesskit();
+    harness.run_steps(3);
+}
+
 /// Steps until a frame copies text to the clipboard; returns it.
 fn copied_text(harness: &mut Harness<'_, SetupApp>) -> String {
     for _ in 0..200 {
@@ -108,15 +120,20 @@ fn opens_on_the_list_and_checks_and_sends() {
     let mut harness = harness(s.config.clone());
     assert_eq!(harness.state().screen(), Screen::Accounts);
     assert!(has_text(&harness, USER));
-    assert!(has_text(&harness, "OK"));
+    assert!(has_text(&harness, "Working"));
 
     click(&mut harness, "Check");
     wait_for(&mut harness, "the check", |h| {
-        has_text(h, "The credential works")
+        has_text(h, "Gmail accepted the login.")
     });
+    assert!(has_text(&harness, "Check · just now"));
     assert_eq!(s.server.auth_attempts().len(), 2);
 
     click(&mut harness, "Send test…");
+    assert!(
+        !has_text(&harness, "Gmail accepted the login."),
+        "the next action clears the result area"
+    );
     assert_eq!(
         harness.get_by_label("Recipient").value().as_deref(),
         Some(USER)
@@ -126,8 +143,9 @@ fn opens_on_the_list_and_checks_and_sends() {
     type_into(&mut harness, "Recipient", OTHER);
     click(&mut harness, "Send test message");
     wait_for(&mut harness, "the test message", |h| {
-        has_text(h, "Gmail accepted the message")
+        has_text(h, &format!("Test message delivered to {OTHER} in"))
     });
+    assert!(has_text(&harness, "Test message · just now"));
     assert_eq!(s.server.received()[0].rcpt_to, [OTHER]);
     let test = record(&s.config, USER).unwrap().last_test.unwrap();
     assert_eq!(test.outcome, TestOutcome::Ok);
@@ -153,9 +171,7 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
     wait_for(&mut harness, "the failing check", |h| {
         has_text(h, "Gmail rejected the username or app password")
     });
-    wait_for(&mut harness, "the badge", |h| {
-        has_text(h, "failing: Gmail rejected")
-    });
+    wait_for(&mut harness, "the chip", |h| has_text(h, "Failing"));
     assert_eq!(
         record(&s.config, OTHER)
             .unwrap()
@@ -171,7 +187,7 @@ fn a_failing_account_shows_its_diagnosis_and_badge() {
         .unwrap()
         .click_accesskit();
     wait_for(&mut harness, "the passing check", |h| {
-        has_text(h, "The credential works")
+        has_text(h, "Gmail accepted the login.")
     });
     snapshot(&mut harness, "accounts", &[]);
     cleanup(&s.config);
@@ -186,18 +202,39 @@ fn replace_keeps_the_old_secret_until_a_new_one_works() {
     );
     store(&s.config, USER, PASSWORD, false);
     let mut harness = harness(s.config.clone());
-    click(&mut harness, "Replace app password…");
+    menu(&mut harness, 0, "Replace app password…");
     type_into(&mut harness, "New app password", "zzzz zzzz zzzz zzzz");
-    click(&mut harness, "Verify and replace");
+    assert!(
+        has_text(&harness, "16 letters: looks right"),
+        "counted as in the wizard"
+    );
+    click(&mut harness, "Check and replace");
     wait_for(&mut harness, "the failed replace", |h| {
-        has_text(h, "the old one is kept")
+        has_text(h, "the saved one is kept")
     });
     assert_eq!(secret(&s.config, USER).unwrap(), PASSWORD);
+    click(&mut harness, "Show");
+    assert_eq!(
+        harness.get_by_label("New app password").value().as_deref(),
+        Some("zzzz zzzz zzzz zzzz"),
+        "what was typed stays, to be corrected"
+    );
+    // Cancelled, the card no longer speaks of the refused password.
+    click(&mut harness, "Cancel");
+    assert!(!has_text(&harness, "the saved one is kept"));
+    assert!(!has_text(&harness, "Gmail rejected"));
+    menu(&mut harness, 0, "Replace app password…");
+    assert!(
+        !has_text(&harness, "Gmail rejected"),
+        "a new panel starts clean"
+    );
 
+    harness.get_by_label("New app password").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     type_into(&mut harness, "New app password", NEW);
-    click(&mut harness, "Verify and replace");
+    click(&mut harness, "Check and replace");
     wait_for(&mut harness, "the replace", |h| {
-        has_text(h, "Replaced: the new app password works")
+        has_text(h, "The new app password works")
     });
     assert_eq!(secret(&s.config, USER).unwrap(), NEW);
     cleanup(&s.config);
@@ -211,7 +248,7 @@ fn remove_empties_both_stores_and_points_to_revocation() {
     );
     store(&s.config, USER, PASSWORD, true);
     let mut harness = harness(s.config.clone());
-    click(&mut harness, "Remove…");
+    menu(&mut harness, 0, "Remove…");
     assert!(has_text(&harness, &format!("Remove {USER}?")));
     click(&mut harness, "Remove");
     wait_for(&mut harness, "the removal", |h| {
@@ -223,7 +260,7 @@ fn remove_empties_both_stores_and_points_to_revocation() {
     ));
     assert!(record(&s.config, USER).is_none());
     wait_for(&mut harness, "the list to update", |h| {
-        !has_text(h, "verified just now")
+        !has_text(h, "checked just now")
     });
     click(&mut harness, "Open App passwords page");
     assert_eq!(
@@ -242,12 +279,7 @@ fn an_address_removed_then_added_again_starts_afresh() {
     store(&s.config, USER, PASSWORD, true);
     store(&s.config, OTHER, PASSWORD, true);
     let mut harness = harness(s.config.clone());
-    harness
-        .get_all_by_label("Remove…")
-        .next()
-        .unwrap()
-        .click_accesskit();
-    harness.run_steps(3);
+    menu(&mut harness, 0, "Remove…");
     click(&mut harness, "Remove");
     wait_for(&mut harness, "the removal", |h| {
         has_text(h, &format!("Removed {USER}"))
@@ -257,7 +289,7 @@ fn an_address_removed_then_added_again_starts_afresh() {
     click(&mut harness, "Add account…");
     click(&mut harness, "‹ Accounts");
     wait_for(&mut harness, "the list with the account again", |h| {
-        h.query_all_by_label_contains("verified just now").count() == 2
+        h.query_all_by_label_contains("checked just now").count() == 2
     });
     assert!(
         !has_text(&harness, &format!("Removed {USER}")),
@@ -276,11 +308,11 @@ fn default_and_copy_settings_with_and_without_the_secret() {
     store(&s.config, USER, PASSWORD, true);
     store(&s.config, OTHER, PASSWORD, false);
     let mut harness = harness(s.config.clone());
-    assert!(has_text(&harness, "★ Default"));
-    click(&mut harness, "Set as default");
-    // The marker moves to the second row, and the button to the first.
+    assert!(has_text(&harness, "Default"));
+    menu(&mut harness, 1, "Make default");
+    // The marker moves to the second card.
     wait_for(&mut harness, "the new default on screen", |h| {
-        h.get_by_label("Set as default").rect().top() < h.get_by_label("★ Default").rect().top()
+        h.get_by_label_contains(OTHER).rect().top() < h.get_by_label("• Default").rect().top()
     });
     assert_eq!(
         s.config.store.list().unwrap().default.as_deref(),
@@ -288,11 +320,15 @@ fn default_and_copy_settings_with_and_without_the_secret() {
     );
 
     harness
-        .get_all_by_label("Copy settings")
+        .get_all_by_label("More…")
         .next()
         .unwrap()
         .click_accesskit();
+    harness.run_steps(3);
+    harness.get_by_label("Copy settings").click_accesskit();
     let settings = copied_text(&mut harness);
+    harness.run_steps(2);
+    assert!(has_text(&harness, "Copied ✔"), "the copy says so");
     assert!(
         settings.contains("Server: smtp.gmail.com")
             && settings.contains(&format!("Username: {USER}")),
@@ -300,12 +336,7 @@ fn default_and_copy_settings_with_and_without_the_secret() {
     );
     assert!(!settings.contains(PASSWORD));
 
-    harness
-        .get_all_by_label("Copy with password…")
-        .next()
-        .unwrap()
-        .click_accesskit();
-    harness.run_steps(3);
+    menu(&mut harness, 0, "Copy with password…");
     assert!(has_text(&harness, "where other programs can read them"));
     // No extra frames between the click and the watch: the copy may come in the next one.
     harness.get_by_label("Copy with password").click_accesskit();
@@ -327,7 +358,7 @@ fn a_copied_password_is_taken_off_the_clipboard_again() {
     store(&s.config, USER, PASSWORD, true);
     let mut harness = harness(s.config.clone());
     let reveal = |harness: &mut Harness<'_, SetupApp>| {
-        click(harness, "Copy with password…");
+        menu(harness, 0, "Copy with password…");
         harness.get_by_label("Copy with password").click_accesskit();
         copied_text(harness)
     };
@@ -369,9 +400,10 @@ fn a_cancelled_check_is_recorded_as_cancelled() {
             .wait_for_connections(1, std::time::Duration::from_secs(10))
     );
     click(&mut harness, "Cancel");
-    wait_for(&mut harness, "the cancelled badge", |h| {
-        has_text(h, "last run cancelled")
+    wait_for(&mut harness, "the cancelled chip", |h| {
+        has_text(h, "Last check cancelled")
     });
+    assert!(has_text(&harness, "Cancelled."), "the result area says so");
     let last = record(&s.config, USER).unwrap().last_test.unwrap();
     assert_eq!(last.outcome, TestOutcome::Cancelled);
     cleanup(&s.config);
@@ -401,9 +433,7 @@ fn tests_on_two_accounts_run_independently() {
         .click_accesskit();
     harness.step();
     wait_for(&mut harness, "both checks", |h| {
-        h.query_all_by_label("The credential works: Gmail accepted the login.")
-            .count()
-            == 2
+        h.query_all_by_label("Gmail accepted the login.").count() == 2
     });
     cleanup(&s.config);
 }
@@ -516,7 +546,7 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
     });
     assert!(has_text(&harness, "Google sign-in ·"));
     assert!(harness.query_by_label("Replace app password…").is_none());
-    click(&mut harness, "Reauthorize…");
+    menu(&mut harness, 0, "Sign in again…");
     assert_eq!(harness.state().screen(), Screen::Wizard);
     assert_eq!(
         harness.state().wizard().step(),
@@ -527,7 +557,7 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
 
     click(&mut harness, "‹ Accounts");
     assert_eq!(harness.state().screen(), Screen::Accounts);
-    click(&mut harness, "Remove…");
+    menu(&mut harness, 0, "Remove…");
     click(&mut harness, "Remove");
     wait_for(&mut harness, "the removal", |h| {
         has_text(h, &format!("Removed {USER}"))

@@ -274,7 +274,7 @@ fn ctrl_c_is_recorded_as_cancelled() {
     assert_eq!(account["last_test"]["outcome"], "cancelled", "{account}");
     let list = sandbox.run(&["accounts", "list"], "");
     assert!(
-        list.stdout.contains("last run cancelled"),
+        list.stdout.contains("last check cancelled"),
         "{}",
         list.stdout
     );

@@ -88,13 +88,13 @@ fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
-/// "OK, verified 5 min ago", "failing: <cause title>", "never tested".
+/// "OK, checked 5 min ago", "failing: <cause title>", "never checked".
 fn status(record: &AccountRecord, now: SystemTime) -> String {
     match &record.last_test {
-        None => "never tested".to_string(),
+        None => "never checked".to_string(),
         Some(test) => match test.outcome {
-            TestOutcome::Ok => format!("OK, tested {}", when::ago(test.time, now)),
-            TestOutcome::Cancelled => format!("last run cancelled {}", when::ago(test.time, now)),
+            TestOutcome::Ok => format!("OK, checked {}", when::ago(test.time, now)),
+            TestOutcome::Cancelled => format!("last check cancelled {}", when::ago(test.time, now)),
             TestOutcome::Failed => {
                 let cause = test.cause.unwrap_or(Cause::Unknown);
                 format!(
@@ -139,13 +139,13 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
     say(&format!("  Created:       {}", when::exact(record.created)));
     say(&match record.last_verified {
         Some(time) => format!(
-            "  Last verified: {} ({})",
+            "  Last worked:   {} ({})",
             when::ago(time, now),
             when::exact(time)
         ),
-        None => "  Last verified: never".to_string(),
+        None => "  Last worked:   never".to_string(),
     });
-    say(&format!("  Last result:   {}", status(&record, now)));
+    say(&format!("  Last check:    {}", status(&record, now)));
     say(&match &secret {
         Ok(()) => format!(
             "  Secret:        in the system keychain (service \"{}\")",

@@ -14,7 +14,7 @@ use smtp_setup::smtp::{
     CheckOptions, CheckReport, Credential, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, Route,
     TestSend, TlsChoice, run_check,
 };
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
 
@@ -45,6 +45,9 @@ pub struct ServerArgs {
     /// Print one JSON object per event and a final result object.
     #[arg(long)]
     pub(super) json: bool,
+    /// Print the SMTP transcript (client and server lines; login payloads redacted).
+    #[arg(short, long)]
+    pub(super) verbose: bool,
 }
 
 #[derive(ClapArgs)]
@@ -70,7 +73,7 @@ pub struct StoreArgs {
     /// Read the app password from standard input (one line, at most 4 KiB).
     #[arg(long)]
     password_stdin: bool,
-    /// Save without checking that the password works (not recommended).
+    /// Save without checking the password with Gmail first (not recommended).
     #[arg(long)]
     no_verify: bool,
     #[command(flatten)]
@@ -87,10 +90,9 @@ pub(super) enum TlsArg {
 pub fn run_check_command(
     args: ConnectArgs,
     send: Option<(Option<String>, Option<String>)>,
-    verbose: bool,
     secrets: Secrets,
 ) -> Result<u8, Failure> {
-    let printer = Printer::new(args.server.json, verbose);
+    let printer = Printer::new(args.server.json, args.server.verbose);
     let runtime = runtime()?;
     // The account first, so that bad input is refused before any network use.
     let (user, stored) = match &args.user {
@@ -146,13 +148,13 @@ pub fn run_check_command(
     }
 }
 
-pub fn run_store(args: StoreArgs, verbose: bool, secrets: Secrets) -> Result<u8, Failure> {
+pub fn run_store(args: StoreArgs, secrets: Secrets) -> Result<u8, Failure> {
     let user = parse_address("--user", &args.user)?;
-    let raw = read_secret(args.password_stdin, secrets)?;
+    let raw = read_secret(args.password_stdin, secrets, &user)?;
     let password = AppPassword::parse(&raw).map_err(|e| Failure::usage(e.to_string()))?;
     let store = AccountStore::from_env()?;
     let options = check_options(&args.server, None)?;
-    let printer = Printer::new(args.server.json, verbose);
+    let printer = Printer::new(args.server.json, args.server.verbose);
     let verification = if args.no_verify {
         let (port, tls) = options.candidates[0];
         Verification::Skip {
@@ -282,7 +284,11 @@ const MAX_PASSWORD_BYTES: u64 = 4096;
 
 /// The password from stdin (`--password-stdin`) or `SMTP_SETUP_PASSWORD` (taken out of the
 /// environment when the program started, see `main`).
-fn read_secret(from_stdin: bool, secrets: Secrets) -> Result<Zeroizing<String>, Failure> {
+fn read_secret(
+    from_stdin: bool,
+    secrets: Secrets,
+    user: &EmailAddress,
+) -> Result<Zeroizing<String>, Failure> {
     if from_stdin {
         let mut input = Zeroizing::new(Vec::new());
         std::io::stdin()
@@ -303,11 +309,20 @@ fn read_secret(from_stdin: bool, secrets: Secrets) -> Result<Zeroizing<String>, 
             text.trim_end_matches(['\r', '\n']).to_string(),
         ));
     }
-    secrets.password.ok_or_else(|| {
-        Failure::usage(
-            "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
-        )
-    })
+    if let Some(password) = secrets.password {
+        return Ok(password);
+    }
+    // A person at a terminal is asked, with the typing hidden; a script is told how.
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(format!("App password for {user} (typing is hidden): "))
+            .map(|typed| Zeroizing::new(typed.trim().to_string()))
+            .map_err(|e| {
+                Failure::usage(format!("Cannot read the password from the terminal: {e}"))
+            });
+    }
+    Err(Failure::usage(
+        "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
+    ))
 }
 
 /// For Gmail the password must be an app password; other servers take any password.
@@ -317,7 +332,7 @@ fn read_password(
     from_stdin: bool,
     secrets: Secrets,
 ) -> Result<Credential, Failure> {
-    let raw = read_secret(from_stdin, secrets)?;
+    let raw = read_secret(from_stdin, secrets, &user)?;
     let is_gmail = host.eq_ignore_ascii_case(GMAIL_SMTP_HOST);
     match AppPassword::parse(&raw) {
         Ok(password) => Ok(Credential::AppPassword { user, password }),

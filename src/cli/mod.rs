@@ -56,9 +56,6 @@ $SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config 
 #[derive(Parser)]
 #[command(name = "smtp-setup", version, about = "Set up, test and diagnose Gmail SMTP credentials.", after_help = EXIT_CODES_HELP)]
 pub struct Args {
-    /// Print the SMTP transcript (client and server lines; login payloads redacted).
-    #[arg(short, long, global = true)]
-    pub verbose: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,7 +75,7 @@ pub enum Command {
         #[arg(long)]
         subject: Option<String>,
     },
-    /// Verify an app password, then save it in the system keychain as an account.
+    /// Check an app password with Gmail, then save it in the system keychain as an account.
     Store(connect::StoreArgs),
     /// List, show, remove stored accounts, or choose the default one.
     #[command(subcommand)]
@@ -129,17 +126,17 @@ impl From<AccountError> for Failure {
     }
 }
 
-pub fn run(command: Command, verbose: bool, secrets: Secrets) -> ExitCode {
+pub fn run(command: Command, secrets: Secrets) -> ExitCode {
     let result = match command {
-        Command::Check(args) => connect::run_check_command(args, None, verbose, secrets),
+        Command::Check(args) => connect::run_check_command(args, None, secrets),
         Command::SendTest {
             connect,
             to,
             subject,
-        } => connect::run_check_command(connect, Some((to, subject)), verbose, secrets),
-        Command::Store(args) => connect::run_store(args, verbose, secrets),
+        } => connect::run_check_command(connect, Some((to, subject)), secrets),
+        Command::Store(args) => connect::run_store(args, secrets),
         Command::Accounts(command) => accounts::run(command),
-        Command::Oauth(command) => oauth::run(command, verbose),
+        Command::Oauth(command) => oauth::run(command),
         Command::Diagnose { text, json } => run_diagnose(&text, json),
     };
     match result {

@@ -32,14 +32,14 @@ pub struct AuthorizeArgs {
     server: ServerArgs,
 }
 
-pub fn run(command: OAuthCommand, verbose: bool) -> Result<u8, Failure> {
+pub fn run(command: OAuthCommand) -> Result<u8, Failure> {
     let OAuthCommand::Authorize(args) = command;
     let user = parse_address("--user", &args.user)?;
     let client = OAuthClient::from_file(&args.client_file)
         .map_err(|e| Failure::usage(format!("--client-file: {e}")))?;
     let options = check_options(&args.server, None)?;
     let store = AccountStore::from_env()?;
-    let printer = Printer::new(args.server.json, verbose);
+    let printer = Printer::new(args.server.json, args.server.verbose);
     let timeout = Duration::from_secs(args.browser_timeout.max(1));
     let runtime = runtime()?;
     let grant = runtime.block_on(async {

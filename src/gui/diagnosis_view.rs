@@ -11,12 +11,22 @@ use smtp_setup::diagnosis::{Diagnosis, FixStep, FixTarget};
 use smtp_setup::untrusted::inert;
 
 /// What the page showing a diagnosis offers besides the steps.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Offer {
-    /// The re-check button's label ("Verify again", "Check again"), if a re-check can run here.
-    pub recheck: Option<T>,
+    pub recheck: Recheck,
     /// The window's page for the diagnosis's target, by name, if it is not this page.
     pub go_to: Option<&'static str>,
+}
+
+/// How the "check again" step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recheck {
+    /// No re-check runs from here: the step is left out.
+    Hidden,
+    /// The page's primary button re-checks (its label given): the step says so.
+    Hint(T),
+    /// The step carries its own button.
+    Button(T),
 }
 
 /// What the person chose from a diagnosis.
@@ -43,7 +53,9 @@ pub fn show(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis, offer: Offer) -> 
             .iter()
             // The window saves the secret itself; where it goes in an app comes on Done.
             .filter(|step| !matches!(step, FixStep::UseInApp))
-            .filter(|step| !matches!(step, FixStep::Recheck { .. }) || offer.recheck.is_some())
+            .filter(|step| {
+                !matches!(step, FixStep::Recheck { .. }) || offer.recheck != Recheck::Hidden
+            })
             .collect();
         if !steps.is_empty() {
             ui.add_space(GAP / 2.0);
@@ -59,16 +71,21 @@ pub fn show(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis, offer: Offer) -> 
                     ui.label(format!("{prefix}{text}"));
                     ui.indent(("fix-page", number), |ui| style::page_button(ui, env, page));
                 }
-                FixStep::Recheck { .. } => {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(format!("{prefix}{}", tr(T::RecheckStep)));
-                        if let Some(label) = offer.recheck
-                            && ui.button(tr(label)).clicked()
-                        {
-                            chosen = Some(Chosen::Recheck);
-                        }
-                    });
-                }
+                FixStep::Recheck { .. } => match offer.recheck {
+                    Recheck::Hint(label) => {
+                        let hint = super::text::trf(T::PressToRecheck, &[("button", tr(label))]);
+                        ui.label(format!("{prefix}{hint}"));
+                    }
+                    Recheck::Button(label) => {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!("{prefix}{}", tr(T::RecheckStep)));
+                            if ui.button(tr(label)).clicked() {
+                                chosen = Some(Chosen::Recheck);
+                            }
+                        });
+                    }
+                    Recheck::Hidden => {}
+                },
                 FixStep::UseInApp => {}
             }
         }

@@ -12,7 +12,13 @@ use std::time::Duration;
 /// Space between the parts of a page.
 pub const GAP: f32 = 8.0;
 /// Space before a new section of a page.
-pub const SECTION: f32 = 14.0;
+pub const SECTION: f32 = 16.0;
+/// Padding around the content column.
+pub const PAD: f32 = 20.0;
+/// Widest the content column gets: lines stay readable in a maximised window.
+pub const COLUMN: f32 = 560.0;
+/// Widest the step indicator gets: the six steps fit on one line in the default window.
+pub const STEPS: f32 = 700.0;
 /// How long a "Copied" confirmation stays.
 const COPIED_FOR: Duration = Duration::from_secs(2);
 
@@ -47,6 +53,98 @@ impl Tone {
             Tone::Neutral => "•",
         }
     }
+}
+
+/// The accent of the one primary action: a blue that reads on both themes, white text.
+fn accent(ui: &Ui) -> (Color32, Color32) {
+    if ui.visuals().dark_mode {
+        (Color32::from_rgb(0x2f, 0x6f, 0xdb), Color32::WHITE)
+    } else {
+        (Color32::from_rgb(0x1a, 0x62, 0xd6), Color32::WHITE)
+    }
+}
+
+/// Lays `add` out in a column of at most [`COLUMN`] points, centred, with padding: a setup
+/// assistant's page, however wide the window.
+pub fn column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    column_of(ui, COLUMN, add)
+}
+
+/// A centred column of at most `max` points (the step indicator's is wider than a page's).
+pub fn column_of<R>(ui: &mut Ui, max: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let width = (ui.available_width() - 2.0 * PAD).clamp(200.0, max);
+    let side = ((ui.available_width() - width) / 2.0).max(0.0);
+    ui.horizontal_top(|ui| {
+        ui.add_space(side);
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            add(ui)
+        })
+        .inner
+    })
+    .inner
+}
+
+/// A page's title: the strongest text on it.
+pub fn title(ui: &mut Ui, text: &str) {
+    ui.label(
+        RichText::new(text)
+            .size(22.0)
+            .strong()
+            .color(ui.visuals().strong_text_color()),
+    );
+}
+
+/// The page's one primary action: accent-filled, the last button in the footer.
+pub fn primary_button(ui: &mut Ui, label: &str, enabled: bool) -> egui::Response {
+    let (fill, text) = accent(ui);
+    let button = egui::Button::new(RichText::new(label).strong().color(text))
+        .fill(fill)
+        .min_size(egui::vec2(96.0, 30.0));
+    ui.add_enabled(enabled, button)
+}
+
+/// A secondary action of the footer, the same height as the primary.
+pub fn secondary_button(ui: &mut Ui, label: &str, enabled: bool) -> egui::Response {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(label).min_size(egui::vec2(0.0, 30.0)),
+    )
+}
+
+/// A destructive action: red, and always behind a confirmation.
+pub fn danger_button(ui: &mut Ui, label: &str) -> egui::Response {
+    ui.button(RichText::new(label).color(Tone::Error.color(ui)))
+}
+
+/// A small rounded label in the tone's colour: an account's status.
+pub fn chip(ui: &mut Ui, tone: Tone, text: &str) -> egui::Response {
+    let color = tone.color(ui);
+    egui::Frame::NONE
+        .fill(color.gamma_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.6)))
+        .corner_radius(10.0)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(format!("{} {text}", tone.mark()))
+                    .color(color)
+                    .strong(),
+            )
+        })
+        .inner
+}
+
+/// A card: one account, or one result.
+pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Frame::group(ui.style())
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui)
+        })
+        .inner
 }
 
 /// A line that says how something went, its mark and text in the tone's colour.

@@ -3,7 +3,7 @@
 //! screen uses it: wizard steps, account rows, the keychain probe, the Google sign-in. Its
 //! result is taken in once, in `poll`, before anything is drawn.
 
-use super::text::{T as Text, tr, trf};
+use super::text::{T as Text, trf};
 use super::timeline::Timeline;
 use super::worker::{Job, Reporter, Stopped, Worker};
 use smtp_setup::accounts::AccountError;
@@ -81,8 +81,9 @@ impl Failure {
 pub trait Progress: Default {
     type Event: Send + 'static;
     fn apply(&mut self, event: Self::Event);
-    /// The task ended while parts of it still ran: they end with `note`.
-    fn stop(&mut self, _note: &str) {}
+    /// The task ended while parts of it still ran: they are stopped (cancelled, or not
+    /// needed any more).
+    fn stop(&mut self, _cancelled: bool) {}
 }
 
 impl Progress for () {
@@ -95,8 +96,8 @@ impl Progress for Timeline {
     fn apply(&mut self, event: CheckEvent) {
         Timeline::apply(self, &event);
     }
-    fn stop(&mut self, note: &str) {
-        Timeline::stop(self, note);
+    fn stop(&mut self, cancelled: bool) {
+        Timeline::stop(self, cancelled);
     }
 }
 
@@ -159,7 +160,7 @@ impl<T: Send + 'static, P: Progress> Task<T, P> {
                 };
                 let result = result.unwrap_or_else(|_: Stopped| Err(Failure::internal()));
                 if let Task::Running { mut progress, .. } = std::mem::replace(self, Task::Idle) {
-                    progress.stop(tr(Text::NotNeeded));
+                    progress.stop(false);
                     *self = Task::Finished { result, progress };
                 }
                 Polled::Finished
@@ -199,7 +200,7 @@ impl<T: Send + 'static, P: Progress> Task<T, P> {
     pub fn cancel(&mut self) {
         if let Task::Running { job, mut progress } = std::mem::replace(self, Task::Idle) {
             job.cancel();
-            progress.stop(tr(Text::Cancelled));
+            progress.stop(true);
             *self = Task::Cancelled {
                 progress,
                 job: Some(job),

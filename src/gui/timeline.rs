@@ -1,17 +1,29 @@
-//! The live timeline of a check: one row per stage and route, with a spinner while it runs,
-//! a tick or a cross when it ends, the time it took, and the server's reply on demand.
+//! The timeline of a check: one row per stage and route, with a spinner while it runs, a tick
+//! or a cross when it ends, the time it took, and the server's reply on demand. It sits under
+//! "Details", folded: the outcome comes first. Routes keep one order (STARTTLS before implicit
+//! TLS), and a route that was still running when another carried the check is "not needed",
+//! shown neutral, never as a failure.
 
 use super::style::Tone;
 use super::text::{T, tr};
 use egui::{RichText, Ui};
-use smtp_setup::smtp::{CheckEvent, Reply, Route, Stage, StageStatus};
+use smtp_setup::smtp::{CheckEvent, Reply, Route, Stage, StageStatus, TlsMode};
 use smtp_setup::untrusted::{inert, inert_line};
 use std::time::Instant;
+
+/// How a row ended when the check ended before it did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stopped {
+    /// Another route carried the check.
+    NotNeeded,
+    Cancelled,
+}
 
 struct Row {
     route: Option<Route>,
     stage: Stage,
     status: StageStatus,
+    stopped: Option<Stopped>,
     started: Instant,
     elapsed_ms: u64,
     reply: Option<Reply>,
@@ -32,17 +44,18 @@ impl Timeline {
             .rows
             .iter_mut()
             .find(|r| r.stage == event.stage && r.route == event.route);
-        match (existing, event.status) {
-            (Some(row), _) => {
+        match existing {
+            Some(row) => {
                 row.status = event.status;
                 row.elapsed_ms = event.elapsed_ms;
                 row.reply = event.reply.clone();
                 row.detail = event.detail.clone();
             }
-            (None, status) => self.rows.push(Row {
+            None => self.rows.push(Row {
                 route: event.route.clone(),
                 stage: event.stage,
-                status,
+                status: event.status,
+                stopped: None,
                 started: Instant::now(),
                 elapsed_ms: event.elapsed_ms,
                 reply: event.reply.clone(),
@@ -51,23 +64,27 @@ impl Timeline {
         }
     }
 
-    /// Rows still running end with `note` (cancelled, or not needed once another route won),
-    /// so no spinner keeps the window repainting.
-    pub fn stop(&mut self, note: &str) {
+    /// The check ended while rows still ran: they are "not needed" (another route carried it)
+    /// or cancelled, and no spinner keeps the window repainting.
+    pub fn stop(&mut self, cancelled: bool) {
+        let stopped = if cancelled {
+            Stopped::Cancelled
+        } else {
+            Stopped::NotNeeded
+        };
         for row in self
             .rows
             .iter_mut()
             .filter(|r| r.status == StageStatus::Started)
         {
-            row.status = StageStatus::Failed;
+            row.stopped = Some(stopped);
             row.elapsed_ms = row.started.elapsed().as_millis() as u64;
-            row.detail = Some(note.to_string());
         }
     }
 
-    /// The timeline folded under "Details" (closed at first: the outcome comes first), after
-    /// `note` if one is given.
-    pub fn details(&self, ui: &mut Ui, id_salt: &str, note: Option<&str>) {
+    /// The timeline folded under "Details" (closed at first), after `note` if one is given;
+    /// `used` is the route that carried the check, if it succeeded.
+    pub fn details(&self, ui: &mut Ui, id_salt: &str, note: Option<&str>, used: Option<&Route>) {
         egui::CollapsingHeader::new(tr(T::Details))
             .id_salt(id_salt)
             .default_open(false)
@@ -75,21 +92,33 @@ impl Timeline {
                 if let Some(note) = note {
                     ui.label(note);
                 }
-                self.show(ui);
+                self.show(ui, used);
             });
     }
 
-    pub fn show(&self, ui: &mut Ui) {
+    fn show(&self, ui: &mut Ui, used: Option<&Route>) {
         let mut routes: Vec<Option<&Route>> = Vec::new();
         for row in &self.rows {
             if !routes.contains(&row.route.as_ref()) {
                 routes.push(row.route.as_ref());
             }
         }
+        // The shared DNS stage first, then STARTTLS before implicit TLS, then by port.
+        routes.sort_by_key(|route| route.map(|r| (1, matches!(r.tls, TlsMode::Implicit), r.port)));
         for route in routes {
             if let Some(route) = route {
                 ui.add_space(4.0);
-                ui.label(RichText::new(route.to_string()).strong());
+                let verdict = match used {
+                    Some(used) if used == route => Some(tr(T::RouteUsed)),
+                    Some(_) if self.stopped_on(route) => Some(tr(T::RouteNotNeeded)),
+                    _ => None,
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(route.to_string()).strong());
+                    if let Some(verdict) = verdict {
+                        ui.label(RichText::new(verdict).weak());
+                    }
+                });
             }
             for (index, row) in self
                 .rows
@@ -101,20 +130,31 @@ impl Timeline {
             }
         }
     }
+
+    /// Whether the route's work was stopped, rather than failing, when the check ended.
+    fn stopped_on(&self, route: &Route) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.route.as_ref() == Some(route) && r.stopped.is_some())
+    }
 }
 
 fn show_row(ui: &mut Ui, index: usize, row: &Row) {
     let contents = |ui: &mut Ui| {
-        let ms = match row.status {
-            StageStatus::Started => {
+        let ms = match (row.status, row.stopped) {
+            (_, Some(_)) => {
+                ui.label(RichText::new("•").color(Tone::Neutral.color(ui)));
+                row.elapsed_ms
+            }
+            (StageStatus::Started, None) => {
                 ui.add(egui::Spinner::new());
                 row.started.elapsed().as_millis() as u64
             }
-            StageStatus::Passed => {
+            (StageStatus::Passed, None) => {
                 ui.label(RichText::new("✔").color(Tone::Success.color(ui)));
                 row.elapsed_ms
             }
-            StageStatus::Failed => {
+            (StageStatus::Failed, None) => {
                 ui.label(RichText::new("✖").color(Tone::Error.color(ui)));
                 row.elapsed_ms
             }
@@ -125,13 +165,15 @@ fn show_row(ui: &mut Ui, index: usize, row: &Row) {
         );
         ui.add_sized([64.0, 18.0], egui::Label::new(format!("{ms} ms")));
         // Server text, shown inert: selectable and copyable, so it may end up in a terminal.
-        let note = match (&row.detail, row.status) {
-            (Some(detail), _) if !detail.is_empty() => inert_line(detail),
-            (_, StageStatus::Started) => tr(T::StageWaiting).into(),
+        // A truncated label shows its whole text on hover by itself.
+        let note = match (row.stopped, &row.detail, row.status) {
+            (Some(Stopped::NotNeeded), ..) => tr(T::NotNeeded).into(),
+            (Some(Stopped::Cancelled), ..) => tr(T::Cancelled).into(),
+            (None, Some(detail), _) if !detail.is_empty() => inert_line(detail),
+            (None, _, StageStatus::Started) => tr(T::StageWaiting).into(),
             _ => "".into(),
         };
-        ui.add(egui::Label::new(note.as_ref()).truncate())
-            .on_hover_text(note.as_ref());
+        ui.add(egui::Label::new(note.as_ref()).truncate());
     };
     match &row.reply {
         // The triangle opens the server's reply under the row.

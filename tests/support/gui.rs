@@ -123,7 +123,20 @@ pub fn wait_for(
 ) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !done(harness) {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        if Instant::now() >= deadline {
+            let shown: Vec<String> = harness
+                .root()
+                .query_all_by(|_| true)
+                .filter_map(|node| {
+                    let node = node.accesskit_node();
+                    node.label().or_else(|| node.value())
+                })
+                .collect();
+            if let Ok(image) = harness.render() {
+                let _ = image.save(std::env::temp_dir().join("smtp-setup-timed-out.png"));
+            }
+            panic!("timed out waiting for {what}; the window shows: {shown:?}");
+        }
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
     }

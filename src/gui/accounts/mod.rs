@@ -96,47 +96,49 @@ impl AccountsScreen {
         let ctx = ui.ctx().clone();
         let mut next = None;
         egui::Panel::top("accounts-header").show(ui, |ui| {
-            ui.add_space(GAP * 0.75);
-            ui.horizontal(|ui| {
-                ui.heading(tr(T::AccountsHeading));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(RichText::new(tr(T::AddAccount)).strong())
-                        .clicked()
-                    {
-                        next = Some(Nav::NewSetup);
-                    }
+            ui.add_space(GAP);
+            style::column(ui, |ui| {
+                ui.horizontal(|ui| {
+                    style::title(ui, tr(T::AccountsHeading));
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
+                            next = Some(Nav::NewSetup);
+                        }
+                    });
                 });
             });
-            ui.add_space(GAP / 2.0);
+            ui.add_space(GAP);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    self.banners(ui, env);
-                    let records: Vec<AccountRecord> = env.accounts.accounts.clone();
-                    if records.is_empty() {
-                        ui.label(tr(T::NoAccounts));
-                    }
-                    for record in records {
-                        let is_default = env.accounts.is_default(&record);
-                        let keychain = self.keychain.get(&record.address).cloned().flatten();
-                        let row = self.rows.entry(record.address.clone()).or_default();
-                        let action = ui
-                            .push_id(record.address.as_str(), |ui| {
-                                row.ui(ui, env, &record, is_default, keychain.as_ref())
-                            })
-                            .inner;
-                        match action {
-                            Some(RowAction::Reauthorize) => {
-                                next = Some(Nav::Reauthorize(record.address.clone()));
-                            }
-                            Some(action) => row.act(action, env, &ctx, &record),
-                            None => {}
+                    ui.add_space(GAP);
+                    style::column(ui, |ui| {
+                        self.banners(ui, env);
+                        let records: Vec<AccountRecord> = env.accounts.accounts.clone();
+                        if records.is_empty() {
+                            ui.label(tr(T::NoAccounts));
                         }
-                        ui.add_space(GAP * 0.75);
-                    }
+                        for record in records {
+                            let is_default = env.accounts.is_default(&record);
+                            let keychain = self.keychain.get(&record.address).cloned().flatten();
+                            let row = self.rows.entry(record.address.clone()).or_default();
+                            let action = ui
+                                .push_id(record.address.as_str(), |ui| {
+                                    row.ui(ui, env, &record, is_default, keychain.as_ref())
+                                })
+                                .inner;
+                            match action {
+                                Some(RowAction::Reauthorize) => {
+                                    next = Some(Nav::Reauthorize(record.address.clone()));
+                                }
+                                Some(action) => row.act(action, env, &ctx, &record),
+                                None => {}
+                            }
+                            ui.add_space(GAP);
+                        }
+                    });
                 });
         });
         next
@@ -155,8 +157,7 @@ impl AccountsScreen {
             ui.colored_label(Tone::Error.color(ui), error);
         }
         if let Some(error) = self.keychain_unavailable() {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
+            style::card(ui, |ui| {
                 ui.label(
                     RichText::new(tr(T::KeychainUnavailable))
                         .strong()
@@ -168,8 +169,7 @@ impl AccountsScreen {
         }
         if let Some((address, method)) = self.removed.clone() {
             let mut dismiss = false;
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
+            style::card(ui, |ui| {
                 ui.label(RichText::new(trf(T::Removed, &[("address", address.as_str())])).strong());
                 match method {
                     AuthMethod::AppPassword => {

@@ -1,11 +1,12 @@
-//! One account on the account screen: its status badge, its actions (send test, check,
-//! replace, remove, set as default, copy settings) and, inline, the running action's
-//! timeline and result. Rows run independently, so several tests can run at once. Drawing
-//! returns what was clicked (`RowAction`); `act` starts it and `poll` takes in its result.
+//! One account card: its status chip, its two everyday actions (Check, Send test…) with the
+//! rest in a "⋯" menu, an inline panel for what needs input or a confirmation, and one result
+//! area, labelled with its action and time and cleared when the next action starts. The chip
+//! and the result always agree: both come from the newest outcome. Drawing returns what was
+//! clicked (`RowAction`); `act` starts it and `poll` takes in its result.
 
 use crate::gui::Env;
 use crate::gui::clipboard::{ClipState, SecretOnClipboard};
-use crate::gui::diagnosis_view::{self, Chosen, Offer};
+use crate::gui::diagnosis_view::{self, Chosen, Offer, Recheck};
 use crate::gui::fields;
 use crate::gui::style::{self, GAP, Tone};
 use crate::gui::task::{Failure, Polled, Task};
@@ -14,17 +15,17 @@ use crate::gui::timeline::Timeline;
 use egui::{RichText, Ui};
 use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::app_password::AppPassword;
+use smtp_setup::app_password::{AppPassword, AppPasswordError};
 use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::provider::APP_PASSWORDS_PAGE;
 use smtp_setup::secret::Secret;
-use smtp_setup::smtp::{Reply, TestSend};
+use smtp_setup::smtp::{Reply, Route, TestSend};
 use smtp_setup::when;
 use std::time::SystemTime;
 use zeroize::Zeroizing;
 
-/// The inline panel under the action buttons.
+/// The inline panel under the actions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Panel {
     #[default]
@@ -35,10 +36,22 @@ pub enum Panel {
     ConfirmReveal,
 }
 
+/// Which action the result area is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Check,
+    Send,
+    Replace,
+    Other,
+}
+
 /// What a finished action did.
 pub enum Outcome {
-    Checked,
+    Checked {
+        route: Route,
+    },
     Sent {
+        to: String,
         reply: Reply,
         elapsed_ms: u64,
     },
@@ -51,7 +64,7 @@ pub enum Outcome {
     Copied,
 }
 
-/// What was clicked in a row.
+/// What was clicked on a card.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowAction {
     Open(Panel),
@@ -61,13 +74,14 @@ pub enum RowAction {
     Replace,
     Remove,
     SetDefault,
+    CopySettings,
     Reveal,
     Cancel,
     /// Sign in with Google again (in the wizard).
     Reauthorize,
 }
 
-/// What a row tells its screen after taking in a result.
+/// What a card tells its screen after taking in a result.
 pub enum RowEvent {
     /// The index changed (a result recorded, a secret replaced, the default moved).
     Changed,
@@ -78,8 +92,11 @@ pub enum RowEvent {
 pub struct RowState {
     panel: Panel,
     task: Task<Outcome, Timeline>,
+    /// The action the result area is about, and when it started.
+    last: Option<(Kind, SystemTime)>,
     recipient: String,
-    /// A replacement app password as typed; zeroized when replaced or dropped.
+    /// A replacement app password as typed; zeroized when replaced or dropped, kept when
+    /// Gmail refuses it (to be corrected), emptied once it is saved.
     password: Zeroizing<String>,
     show_password: bool,
     /// The secret copied with "Copy with password…", until it is off the clipboard.
@@ -126,14 +143,17 @@ impl RowState {
                     ));
                     *outcome = Outcome::Copied;
                 }
-                Outcome::Replaced => self.panel = Panel::Closed,
+                Outcome::Replaced => {
+                    self.panel = Panel::Closed;
+                    self.password = Zeroizing::new(String::new());
+                }
                 _ => {}
             }
         }
         Some(RowEvent::Changed)
     }
 
-    /// Draws the row; returns what was clicked.
+    /// Draws the card; returns what was clicked.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
@@ -142,20 +162,17 @@ impl RowState {
         is_default: bool,
         keychain: Option<&KeychainError>,
     ) -> Option<RowAction> {
-        let mut action = None;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
+        style::card(ui, |ui| {
             self.header(ui, record, is_default);
             if let Some(KeychainError::Missing { .. }) = keychain {
                 ui.colored_label(Tone::Warning.color(ui), tr(T::SecretMissing));
             }
+            ui.add_space(GAP / 2.0);
             let chosen = [
                 self.actions(ui, record, is_default),
-                self.last_failure(ui, env, record),
                 self.panel(ui, env, record),
-                self.result(ui, env),
+                self.result(ui, env, record),
             ];
-            action = chosen.into_iter().flatten().last();
             if let Some(clip) = &self.clip {
                 let text = match clip.state() {
                     ClipState::Pending { .. } | ClipState::Clearing => trf(
@@ -168,11 +185,12 @@ impl RowState {
                 };
                 ui.label(RichText::new(text).weak());
             }
-        });
-        action
+            chosen.into_iter().flatten().last()
+        })
     }
 
-    /// Starts what was clicked.
+    /// Starts what was clicked. Anything that starts an action, or opens a panel for one,
+    /// clears the result area first: it only ever shows the newest action.
     pub fn act(
         &mut self,
         action: RowAction,
@@ -185,26 +203,47 @@ impl RowState {
                 if panel == Panel::Send && self.recipient.trim().is_empty() {
                     self.recipient = record.address.to_string();
                 }
+                self.clear_result();
                 self.panel = panel;
             }
             RowAction::Close => {
+                // Cancelling a panel also clears what its action said (a refused new
+                // password's diagnosis is not about the account).
                 self.panel = Panel::Closed;
                 self.password = Zeroizing::new(String::new());
+                self.clear_result();
             }
             RowAction::Check => {
                 self.panel = Panel::Closed;
+                self.start(Kind::Check);
                 self.start_check(env, ctx, record, None);
             }
-            RowAction::Send(to) => self.start_check(env, ctx, record, Some(to)),
+            RowAction::Send(to) => {
+                self.start(Kind::Send);
+                self.start_check(env, ctx, record, Some(to));
+            }
             RowAction::Replace => {
                 if let Ok(password) = AppPassword::parse(&self.password) {
+                    self.start(Kind::Replace);
                     self.start_replace(env, ctx, record, password);
                 }
             }
-            RowAction::Remove => self.start_remove(env, ctx, record),
-            RowAction::SetDefault => self.start_set_default(env, ctx, record),
+            RowAction::Remove => {
+                self.start(Kind::Other);
+                self.start_remove(env, ctx, record);
+            }
+            RowAction::SetDefault => {
+                self.start(Kind::Other);
+                self.start_set_default(env, ctx, record);
+            }
+            RowAction::CopySettings => {
+                ctx.copy_text(super::settings_text(record));
+                let now = ctx.input(|i| i.time);
+                ctx.data_mut(|d| d.insert_temp(copied_id(record), now));
+            }
             RowAction::Reveal => {
                 self.panel = Panel::Closed;
+                self.start(Kind::Other);
                 self.start_reveal(env, ctx, record);
             }
             RowAction::Cancel => self.task.cancel(),
@@ -212,112 +251,152 @@ impl RowState {
         }
     }
 
+    fn clear_result(&mut self) {
+        if !self.task.is_running() {
+            self.task = Task::Idle;
+            self.last = None;
+        }
+    }
+
+    fn start(&mut self, kind: Kind) {
+        self.last = Some((kind, SystemTime::now()));
+    }
+
+    /// The newest outcome of a check or test send: this session's, while the index has not
+    /// been read again, else the recorded one. The chip and the result area both show it.
+    fn newest(&self, record: &AccountRecord) -> Option<(TestOutcome, Option<Cause>, SystemTime)> {
+        let recorded = record
+            .last_test
+            .as_ref()
+            .map(|t| (t.outcome, t.cause, t.time));
+        let ours = match (&self.task, self.last) {
+            (Task::Finished { result, .. }, Some((Kind::Check | Kind::Send, at))) => {
+                Some(match result {
+                    Ok(_) => (TestOutcome::Ok, None, at),
+                    Err(failure) => (
+                        TestOutcome::Failed,
+                        Some(
+                            failure
+                                .diagnosis
+                                .as_ref()
+                                .map_or(Cause::Unknown, |d| d.cause),
+                        ),
+                        at,
+                    ),
+                })
+            }
+            (Task::Cancelled { .. }, Some((Kind::Check | Kind::Send, at))) => {
+                Some((TestOutcome::Cancelled, None, at))
+            }
+            _ => None,
+        };
+        match (ours, recorded) {
+            (Some(ours), Some(recorded)) if recorded.2 >= ours.2 => Some(recorded),
+            (Some(ours), _) => Some(ours),
+            (None, recorded) => recorded,
+        }
+    }
+
     fn header(&self, ui: &mut Ui, record: &AccountRecord, is_default: bool) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(record.address.as_str()).strong().size(16.0));
             if is_default {
-                ui.label(
-                    RichText::new(tr(T::DefaultMarker)).color(ui.visuals().strong_text_color()),
-                );
+                style::chip(ui, Tone::Neutral, tr(T::DefaultMarker));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                self.badge(ui, record);
+                self.chip(ui, record);
             });
         });
         let now = SystemTime::now();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!(
-                "{} · {}:{} ({})",
-                record.auth.label(),
+        let checked = match record.last_test.as_ref().map(|t| t.time) {
+            Some(time) => trf(T::CheckedAgo, &[("when", &when::ago(time, now))]),
+            None => tr(T::NotCheckedYet).to_string(),
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} · {}:{} ({}) · {checked}",
+                tr(match record.auth {
+                    AuthMethod::AppPassword => T::MethodShortAppPassword,
+                    AuthMethod::OAuth => T::MethodShortOAuth,
+                }),
                 record.server,
                 record.port,
                 record.tls
-            ));
-            match record.last_verified {
-                Some(time) => {
-                    ui.label(trf(T::VerifiedAgo, &[("when", &when::ago(time, now))]))
-                        .on_hover_text(when::exact(time));
-                }
-                None => {
-                    ui.label(tr(T::NeverVerified));
-                }
-            }
-        });
+            ))
+            .weak(),
+        );
     }
 
-    fn badge(&self, ui: &mut Ui, record: &AccountRecord) {
+    fn chip(&self, ui: &mut Ui, record: &AccountRecord) {
         if self.task.is_running() {
-            ui.label(tr(T::BadgeTesting));
             ui.spinner();
+            style::chip(ui, Tone::Neutral, tr(T::ChipChecking));
             return;
         }
-        let Some(test) = &record.last_test else {
-            ui.label(RichText::new(tr(T::BadgeNeverTested)).weak());
-            return;
-        };
-        let (tone, text) = match test.outcome {
-            TestOutcome::Ok => (Tone::Success, tr(T::BadgeOk).to_string()),
-            TestOutcome::Cancelled => (Tone::Neutral, tr(T::BadgeCancelled).to_string()),
-            TestOutcome::Failed => {
-                let title = Diagnosis::for_cause(failing_cause(record)).title;
-                (Tone::Error, trf(T::BadgeFailing, &[("title", &title)]))
+        let (tone, text, time) = match self.newest(record) {
+            None => (Tone::Neutral, T::ChipNotChecked, None),
+            Some((TestOutcome::Ok, _, time)) => (Tone::Success, T::ChipWorking, Some(time)),
+            Some((TestOutcome::Failed, _, time)) => (Tone::Error, T::ChipFailing, Some(time)),
+            Some((TestOutcome::Cancelled, _, time)) => {
+                (Tone::Neutral, T::ChipCancelled, Some(time))
             }
         };
-        ui.label(style::toned(ui, tone, &text).strong())
-            .on_hover_text(when::exact(test.time));
+        let chip = style::chip(ui, tone, tr(text));
+        if let Some(time) = time {
+            chip.on_hover_text(when::exact(time));
+        }
     }
 
     fn actions(&self, ui: &mut Ui, record: &AccountRecord, is_default: bool) -> Option<RowAction> {
         let idle = !self.task.is_running();
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            let mut button = |ui: &mut Ui, label: T, chosen: RowAction| {
-                if ui.add_enabled(idle, egui::Button::new(tr(label))).clicked() {
-                    action = Some(chosen);
-                }
-            };
-            button(ui, T::SendTestAction, RowAction::Open(Panel::Send));
-            button(ui, T::CheckAction, RowAction::Check);
-            match record.auth {
-                AuthMethod::AppPassword => {
-                    button(ui, T::ReplaceAction, RowAction::Open(Panel::Replace))
-                }
-                AuthMethod::OAuth => button(ui, T::ReauthorizeAction, RowAction::Reauthorize),
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::CheckAction)))
+                .clicked()
+            {
+                action = Some(RowAction::Check);
             }
-            button(ui, T::RemoveAction, RowAction::Open(Panel::ConfirmRemove));
-            if !is_default {
-                button(ui, T::SetDefault, RowAction::SetDefault);
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::SendTestAction)))
+                .clicked()
+            {
+                action = Some(RowAction::Open(Panel::Send));
             }
-            style::copy_button(ui, tr(T::CopySettings), &super::settings_text(record));
-            button(
-                ui,
-                T::CopyWithPassword,
-                RowAction::Open(Panel::ConfirmReveal),
-            );
+            ui.add_enabled_ui(idle, |ui| {
+                ui.menu_button(tr(T::MoreActions), |ui| {
+                    let secret = match record.auth {
+                        AuthMethod::AppPassword => {
+                            (T::ReplaceAction, RowAction::Open(Panel::Replace))
+                        }
+                        AuthMethod::OAuth => (T::ReauthorizeAction, RowAction::Reauthorize),
+                    };
+                    let mut items = vec![secret];
+                    if !is_default {
+                        items.push((T::SetDefault, RowAction::SetDefault));
+                    }
+                    items.push((T::CopySettings, RowAction::CopySettings));
+                    items.push((T::CopyWithPassword, RowAction::Open(Panel::ConfirmReveal)));
+                    for (label, chosen) in items {
+                        if ui.button(tr(label)).clicked() {
+                            action = Some(chosen);
+                        }
+                    }
+                    ui.separator();
+                    if style::danger_button(ui, tr(T::RemoveAction)).clicked() {
+                        action = Some(RowAction::Open(Panel::ConfirmRemove));
+                    }
+                    // Closed by any choice, however it was made (a keyboard or screen reader
+                    // "click" too).
+                    if action.is_some() {
+                        ui.close();
+                    }
+                });
+            });
+            let now = ui.input(|i| i.time);
+            style::copied_note(ui, copied_id(record), now);
         });
         action
-    }
-
-    /// The last recorded failure, diagnosed, while nothing newer is on screen.
-    fn last_failure(
-        &self,
-        ui: &mut Ui,
-        env: &mut Env,
-        record: &AccountRecord,
-    ) -> Option<RowAction> {
-        let failed = record
-            .last_test
-            .as_ref()
-            .is_some_and(|t| t.outcome == TestOutcome::Failed);
-        if !failed || !matches!(self.task, Task::Idle) {
-            return None;
-        }
-        let diagnosis = Diagnosis::for_cause_of(failing_cause(record), &record.address);
-        egui::CollapsingHeader::new(tr(T::WhyFailing))
-            .id_salt("why-failing")
-            .show(ui, |ui| show_diagnosis(ui, env, &diagnosis))
-            .body_returned
-            .flatten()
     }
 
     fn panel(&mut self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) -> Option<RowAction> {
@@ -331,12 +410,15 @@ impl RowState {
                 ui.add_space(GAP / 2.0);
                 let label = ui.label(RichText::new(tr(T::RecipientLabel)).strong());
                 let to = EmailAddress::parse(&self.recipient);
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.recipient).desired_width(300.0))
+                ui.horizontal_wrapped(|ui| {
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.recipient).desired_width(300.0))
                         .labelled_by(label.id);
-                    if ui
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (ui
                         .add_enabled(to.is_ok(), egui::Button::new(tr(T::SendTest)))
                         .clicked()
+                        || enter)
                         && let Ok(to) = &to
                     {
                         action = Some(RowAction::Send(to.clone()));
@@ -360,7 +442,7 @@ impl RowState {
                     .strong(),
                 );
                 ui.horizontal(|ui| {
-                    if ui.button(tr(T::RemoveConfirmed)).clicked() {
+                    if style::danger_button(ui, tr(T::RemoveConfirmed)).clicked() {
                         action = Some(RowAction::Remove);
                     }
                     if ui.button(tr(T::Cancel)).clicked() {
@@ -384,6 +466,7 @@ impl RowState {
         action
     }
 
+    /// The same field as the wizard's: masked, with Show, a letter count, kept on failure.
     fn replace_panel(&mut self, ui: &mut Ui, env: &mut Env) -> Option<RowAction> {
         ui.add_space(GAP / 2.0);
         ui.label(tr(T::ReplaceIntro));
@@ -391,7 +474,7 @@ impl RowState {
         let label = ui.label(RichText::new(tr(T::NewAppPasswordLabel)).strong());
         let parsed = AppPassword::parse(&self.password);
         let mut action = None;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             fields::app_password(
                 ui,
                 label.id,
@@ -409,15 +492,37 @@ impl RowState {
                 action = Some(RowAction::Close);
             }
         });
-        if let (Err(error), false) = (&parsed, self.password.is_empty()) {
-            ui.colored_label(Tone::Error.color(ui), error.to_string());
+        if !self.password.is_empty() {
+            match parsed {
+                Ok(_) => style::status(ui, Tone::Success, tr(T::AppPasswordLooksRight)),
+                Err(error) => {
+                    if let AppPasswordError::WrongLength { found } = error {
+                        ui.label(trf(T::LettersCounted, &[("n", &found.to_string())]));
+                    }
+                    ui.colored_label(Tone::Error.color(ui), error.to_string());
+                }
+            }
         }
         action
     }
 
-    /// The running or finished action: its message, diagnosis and timeline.
-    fn result(&self, ui: &mut Ui, env: &mut Env) -> Option<RowAction> {
+    /// The one result area: the newest action, labelled with what and when.
+    fn result(&self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) -> Option<RowAction> {
+        let now = SystemTime::now();
+        let Some((kind, at)) = self.last else {
+            return self.recorded_failure(ui, env, record, now);
+        };
+        let label = match kind {
+            Kind::Check => T::ResultCheck,
+            Kind::Send => T::ResultSend,
+            Kind::Replace => T::ResultReplace,
+            Kind::Other => return self.other_result(ui),
+        };
         let mut action = None;
+        ui.add_space(GAP / 2.0);
+        ui.label(RichText::new(trf(label, &[("when", &when::ago(at, now))])).weak());
+        let mut used = None;
+        let mut note = None;
         match &self.task {
             Task::Running { .. } => {
                 ui.horizontal(|ui| {
@@ -431,46 +536,79 @@ impl RowState {
                 result: Ok(outcome),
                 ..
             } => match outcome {
-                Outcome::Checked => style::status(ui, Tone::Success, tr(T::CheckOk)),
-                Outcome::Sent { reply, elapsed_ms } => {
-                    let text = trf(
-                        T::SendOk,
-                        &[
-                            ("reply", &reply.to_string()),
-                            ("ms", &elapsed_ms.to_string()),
-                        ],
+                Outcome::Checked { route } => {
+                    style::status(ui, Tone::Success, tr(T::CheckOk));
+                    used = Some(route);
+                }
+                Outcome::Sent {
+                    to,
+                    reply,
+                    elapsed_ms,
+                } => {
+                    let secs = format!("{:.1}", *elapsed_ms as f64 / 1000.0);
+                    style::status(
+                        ui,
+                        Tone::Success,
+                        &trf(T::SendOk, &[("to", to), ("secs", &secs)]),
                     );
-                    style::status(ui, Tone::Success, &text);
+                    note = Some(trf(T::SendReply, &[("reply", &reply.to_string())]));
                 }
                 Outcome::Replaced => style::status(ui, Tone::Success, tr(T::ReplacedOk)),
-                Outcome::Removed | Outcome::DefaultSet | Outcome::Revealed(_) | Outcome::Copied => {
-                }
+                _ => {}
             },
             Task::Finished {
                 result: Err(failure),
                 ..
             } => {
-                if self.panel == Panel::Replace {
-                    ui.label(RichText::new(tr(T::OldPasswordKept)).strong());
+                if kind == Kind::Replace {
+                    style::status(ui, Tone::Neutral, tr(T::OldPasswordKept));
                 }
-                action = match &failure.diagnosis {
-                    Some(diagnosis) => show_diagnosis(ui, env, diagnosis),
-                    None => {
-                        let message = smtp_setup::untrusted::inert(&failure.message);
-                        ui.colored_label(Tone::Error.color(ui), message.as_ref());
-                        None
-                    }
-                };
+                action = show_failure(ui, env, failure, kind != Kind::Replace);
             }
-            Task::Cancelled { .. } => {
-                ui.label(tr(T::ActionCancelled));
-            }
+            Task::Cancelled { .. } => style::status(ui, Tone::Neutral, tr(T::ActionCancelled)),
             Task::Idle => {}
         }
         if let Some(timeline) = self.task.progress() {
-            timeline.details(ui, "row-details", None);
+            timeline.details(ui, "row-details", note.as_deref(), used);
         }
         action
+    }
+
+    /// Remove, make default, copy with password: only a failure is worth a line.
+    fn other_result(&self, ui: &mut Ui) -> Option<RowAction> {
+        if let Some(failure) = self.task.failure() {
+            let message = smtp_setup::untrusted::inert(&failure.message);
+            ui.colored_label(Tone::Error.color(ui), message.as_ref());
+        }
+        None
+    }
+
+    /// With nothing newer on screen, a recorded failure: what it was, and how to fix it.
+    fn recorded_failure(
+        &self,
+        ui: &mut Ui,
+        env: &mut Env,
+        record: &AccountRecord,
+        now: SystemTime,
+    ) -> Option<RowAction> {
+        let test = record.last_test.as_ref()?;
+        if test.outcome != TestOutcome::Failed {
+            return None;
+        }
+        let cause = test.cause.unwrap_or(Cause::Unknown);
+        let diagnosis = Diagnosis::for_cause_of(cause, &record.address);
+        ui.add_space(GAP / 2.0);
+        ui.label(RichText::new(trf(T::ResultLast, &[("when", &when::ago(test.time, now))])).weak());
+        style::status(
+            ui,
+            Tone::Error,
+            &trf(T::LastCheckFailed, &[("title", &diagnosis.title)]),
+        );
+        egui::CollapsingHeader::new(tr(T::DiagnosisSteps))
+            .id_salt("why-failing")
+            .show(ui, |ui| show_diagnosis(ui, env, &diagnosis, true))
+            .body_returned
+            .flatten()
     }
 
     fn start_check(
@@ -495,15 +633,18 @@ impl RowState {
                 .check_account(&record, &options, send.as_ref(), report.sink())
                 .await
                 .map_err(|e| Failure::from_account(e, &user))?;
-            match (&checked.outcome, send.is_some()) {
-                (Ok(success), true) => Ok(Outcome::Sent {
+            match (&checked.outcome, send) {
+                (Ok(success), Some(send)) => Ok(Outcome::Sent {
+                    to: send.to.to_string(),
                     reply: success
                         .send_reply
                         .clone()
                         .unwrap_or_else(|| success.auth_reply.clone()),
                     elapsed_ms: checked.elapsed_ms,
                 }),
-                (Ok(_), false) => Ok(Outcome::Checked),
+                (Ok(success), None) => Ok(Outcome::Checked {
+                    route: success.route.clone(),
+                }),
                 (Err(_), _) => Err(Failure::from_report(&checked, &user)),
             }
         });
@@ -522,7 +663,6 @@ impl RowState {
             record.route(),
             record.address.clone(),
         );
-        self.password = Zeroizing::new(String::new());
         self.task = Task::start(&env.worker, ctx, move |report| async move {
             let options = connect
                 .options(Some(&route))
@@ -581,23 +721,39 @@ impl RowState {
     }
 }
 
-/// A diagnosis on a row: "Check again" re-checks the account.
-fn show_diagnosis(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis) -> Option<RowAction> {
+/// Where the "Copied" confirmation of a card's settings is remembered.
+fn copied_id(record: &AccountRecord) -> egui::Id {
+    egui::Id::unique(("copied-settings", record.address.as_str()))
+}
+
+/// A failure on a card: its diagnosis (a check's offers "Check again"), or its message.
+fn show_failure(ui: &mut Ui, env: &mut Env, failure: &Failure, recheck: bool) -> Option<RowAction> {
+    match &failure.diagnosis {
+        Some(diagnosis) => show_diagnosis(ui, env, diagnosis, recheck),
+        None => {
+            let message = smtp_setup::untrusted::inert(&failure.message);
+            ui.colored_label(Tone::Error.color(ui), message.as_ref());
+            None
+        }
+    }
+}
+
+fn show_diagnosis(
+    ui: &mut Ui,
+    env: &mut Env,
+    diagnosis: &Diagnosis,
+    recheck: bool,
+) -> Option<RowAction> {
     let offer = Offer {
-        recheck: Some(T::CheckAgain),
+        recheck: if recheck {
+            Recheck::Button(T::CheckAgain)
+        } else {
+            Recheck::Hidden
+        },
         go_to: None,
     };
     match diagnosis_view::show(ui, env, diagnosis, offer)? {
         Chosen::Recheck => Some(RowAction::Check),
         Chosen::GoTo(_) => None,
     }
-}
-
-/// The cause recorded with the last failed test (unknown if none).
-fn failing_cause(record: &AccountRecord) -> Cause {
-    record
-        .last_test
-        .as_ref()
-        .and_then(|t| t.cause)
-        .unwrap_or(Cause::Unknown)
 }

@@ -1,5 +1,6 @@
-//! Step 1: the address (Gmail or Workspace) and the sign-in method. An address that is
-//! already stored offers re-test or replace instead of a duplicate.
+//! Step 1: the address (Gmail or Workspace, with a likely typo caught) and the sign-in
+//! method. The address is checked when the person leaves the field or continues, not while
+//! they type. An address that is already stored offers a check or a replacement instead.
 
 use super::draft::SetupDraft;
 use super::flow::{Method, Mode};
@@ -12,7 +13,11 @@ use smtp_setup::address::{AccountKind, EmailAddress};
 use smtp_setup::when;
 use std::time::SystemTime;
 
-pub struct AccountPage;
+#[derive(Default)]
+pub struct AccountPage {
+    /// The address has been left or submitted once: from then on its problems are shown.
+    pub touched: bool,
+}
 
 impl AccountPage {
     pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &mut SetupDraft) -> Option<Action> {
@@ -22,26 +27,21 @@ impl AccountPage {
             .add(
                 egui::TextEdit::singleline(&mut draft.address)
                     .hint_text(tr(T::AddressHint))
-                    .desired_width(360.0),
+                    .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
         // A first-time user can start typing at once.
         if draft.address.is_empty() && ui.memory(|m| m.focused().is_none()) {
             field.request_focus();
         }
-        if !draft.address.trim().is_empty() {
-            match EmailAddress::parse(&draft.address) {
-                Ok(user) => {
-                    ui.label(user.kind().explanation());
-                    if user.kind() == AccountKind::Workspace {
-                        ui.label(RichText::new(tr(T::WorkspaceNoAppPasswords)).weak());
-                    }
-                }
-                Err(error) => {
-                    ui.colored_label(Tone::Error.color(ui), error.to_string());
-                }
-            }
+        if field.changed() {
+            // Typing again: its problems wait until the field is left or submitted again.
+            self.touched = false;
         }
+        if field.lost_focus() && !draft.address.trim().is_empty() {
+            self.touched = true;
+        }
+        self.about_the_address(ui, draft);
 
         ui.add_space(SECTION);
         ui.label(RichText::new(tr(T::MethodLabel)).strong());
@@ -51,6 +51,7 @@ impl AccountPage {
             tr(T::MethodAppPassword),
         );
         ui.label(RichText::new(tr(T::MethodAppPasswordNote)).weak());
+        ui.add_space(GAP / 2.0);
         ui.radio_value(&mut draft.method, Method::OAuth, tr(T::MethodOAuth));
         ui.label(RichText::new(tr(T::MethodOAuthNote)).weak());
 
@@ -81,5 +82,41 @@ impl AccountPage {
             }
         });
         choice
+    }
+
+    /// One line about the address: a likely typo first, then what kind of account it is; a
+    /// problem only once the field was left (or Continue pressed).
+    fn about_the_address(&self, ui: &mut Ui, draft: &mut SetupDraft) {
+        if draft.address.trim().is_empty() {
+            return;
+        }
+        match EmailAddress::parse(&draft.address) {
+            Ok(user) => {
+                if let Some(meant) = user.likely_meant() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(trf(T::DidYouMean, &[("address", meant.as_str())]))
+                                .color(Tone::Warning.color(ui)),
+                        );
+                        if ui
+                            .button(trf(T::UseSuggestion, &[("address", meant.as_str())]))
+                            .clicked()
+                        {
+                            draft.address = meant.to_string();
+                        }
+                    });
+                    return;
+                }
+                let kind = match user.kind() {
+                    AccountKind::PersonalGmail => T::PersonalAccount,
+                    AccountKind::Workspace => T::WorkspaceAccount,
+                };
+                ui.label(RichText::new(tr(kind)).weak());
+            }
+            Err(error) if self.touched => {
+                ui.colored_label(Tone::Error.color(ui), error.to_string());
+            }
+            Err(_) => {}
+        }
     }
 }

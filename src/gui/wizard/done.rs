@@ -36,14 +36,7 @@ pub fn ui(ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
     ui.add_space(GAP);
     style::copy_button(ui, tr(T::CopyAll), &settings_text(&record));
     ui.add_space(SECTION);
-    let mut action = None;
-    ui.horizontal(|ui| {
-        if ui.button(tr(T::ManageAccounts)).clicked() {
-            action = Some(Action::Leave);
-        }
-        if ui.button(tr(T::SetUpAnother)).clicked() {
-            action = Some(Action::Restart);
-        }
-    });
-    action
+    ui.button(tr(T::SetUpAnother))
+        .clicked()
+        .then_some(Action::Restart)
 }

@@ -52,4 +52,8 @@ impl SetupDraft {
     pub fn app_password(&self) -> Result<AppPassword, AppPasswordError> {
         AppPassword::parse(&self.password)
     }
+
+    pub fn recipient_ok(&self) -> bool {
+        EmailAddress::parse(&self.recipient).is_ok()
+    }
 }

@@ -15,8 +15,8 @@ mod sign_in;
 mod two_step;
 mod verify;
 
-use super::diagnosis_view::{self, Chosen, Offer};
-use super::style::{GAP, Tone};
+use super::diagnosis_view::{self, Chosen, Offer, Recheck};
+use super::style::{self, GAP, SECTION, Tone};
 use super::task::Failure;
 use super::text::{T, tr, trf};
 use super::{Env, Nav};
@@ -41,6 +41,13 @@ enum Action {
     Restart,
     /// To the account list.
     Leave,
+}
+
+/// The page's one primary action: its label, whether it can be pressed, what it does.
+struct Primary {
+    label: T,
+    enabled: bool,
+    action: Action,
 }
 
 /// The current page and its own state.
@@ -72,7 +79,7 @@ impl Page {
     /// The page for `step`, starting what it does on arrival (a verify page verifies).
     fn enter(step: Step, draft: &mut SetupDraft, env: &mut Env, ctx: &egui::Context) -> Page {
         match step {
-            Step::Account => Page::Account(account::AccountPage),
+            Step::Account => Page::Account(account::AccountPage::default()),
             Step::TwoStep => Page::TwoStep,
             Step::AppPassword => Page::AppPassword(app_password::AppPasswordPage::default()),
             Step::OAuthClient => Page::OAuthClient(oauth_client::OAuthClientPage::new(draft)),
@@ -124,7 +131,7 @@ impl Wizard {
         env.worker.detach(move || clearing.clear());
         Wizard {
             draft: SetupDraft::new(String::new(), Method::default(), Mode::New),
-            page: Page::Account(account::AccountPage),
+            page: Page::Account(account::AccountPage::default()),
             progress,
         }
     }
@@ -162,62 +169,65 @@ impl Wizard {
         }
     }
 
-    /// Draws the wizard into the window's root `ui`: steps on top, Back/Continue at the
-    /// bottom, the current page in between. Returns the screen to go to, if any.
+    /// Draws the wizard into the window's root `ui`: the steps on top, the footer (back on
+    /// the left, the page's one primary action on the right) at the bottom, the page in a
+    /// centred column between. Returns the screen to go to, if any.
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         let ctx = ui.ctx().clone();
         let mut action = None;
+        let busy = self.page.busy();
         egui::Panel::top("wizard-steps").show(ui, |ui| {
+            ui.add_space(GAP);
+            style::column_of(ui, style::STEPS, |ui| {
+                if let Some(error) = &env.accounts_error {
+                    ui.colored_label(Tone::Error.color(ui), error);
+                }
+                if let Some(step) = step_indicator(ui, self.step(), self.draft.method, busy) {
+                    action = Some(Action::GoTo(step));
+                }
+            });
             ui.add_space(GAP / 2.0);
-            if let Some(error) = &env.accounts_error {
-                ui.colored_label(Tone::Error.color(ui), error);
-            }
-            if !env.accounts.accounts.is_empty()
-                && !self.page.busy()
-                && ui.button(tr(T::ToAccounts)).clicked()
-            {
-                action = Some(Action::Leave);
-            }
-            if let Some(step) = step_indicator(ui, self.step(), self.draft.method, self.page.busy())
-            {
-                action = Some(Action::GoTo(step));
-            }
         });
-        let can_continue = self.can_continue(env) && !self.page.busy();
+        let primary = self.primary(env);
         egui::Panel::bottom("wizard-navigation").show(ui, |ui| {
-            ui.add_space(GAP * 0.75);
-            if let Some(chosen) = self.navigation(ui, can_continue) {
-                action = Some(chosen);
-            }
-            ui.add_space(GAP / 2.0);
+            ui.add_space(GAP);
+            style::column(ui, |ui| {
+                if let Some(chosen) = self.footer(ui, env, &primary) {
+                    action = Some(chosen);
+                }
+            });
+            ui.add_space(GAP);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt(("wizard-body", self.step()))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    ui.set_max_width(680.0);
-                    let chosen = match &mut self.page {
-                        Page::Account(page) => page.ui(ui, env, &mut self.draft),
-                        Page::TwoStep => two_step::ui(ui, env),
-                        Page::AppPassword(page) => page.ui(ui, env, &mut self.draft),
-                        Page::OAuthClient(page) => page.ui(ui, env, &self.draft),
-                        Page::SignIn(page) => page.ui(ui, env, &self.draft),
-                        Page::Verify(page) => page.ui(ui, env, &self.draft),
-                        Page::TestMessage(page) => page.ui(ui, env, &mut self.draft),
-                        Page::Done => done::ui(ui, env, &self.draft),
-                    };
-                    if chosen.is_some() {
-                        action = chosen;
-                    }
+                    ui.add_space(GAP);
+                    style::column(ui, |ui| {
+                        let chosen = match &mut self.page {
+                            Page::Account(page) => page.ui(ui, env, &mut self.draft),
+                            Page::TwoStep => two_step::ui(ui, env),
+                            Page::AppPassword(page) => page.ui(ui, env, &mut self.draft),
+                            Page::OAuthClient(page) => page.ui(ui, env, &self.draft),
+                            Page::SignIn(page) => page.ui(ui, env, &self.draft),
+                            Page::Verify(page) => page.ui(ui, env, &self.draft),
+                            Page::TestMessage(page) => page.ui(ui, env, &mut self.draft),
+                            Page::Done => done::ui(ui, env, &self.draft),
+                        };
+                        if chosen.is_some() {
+                            action = chosen;
+                        }
+                    });
+                    ui.add_space(SECTION);
                 });
         });
-        // Enter continues, once the page has taken in this frame's typing (so a fast typist's
-        // last letter is never lost) and only next frame draws the next page (so its
-        // focused button does not see the same Enter).
+        // Enter is the primary action, taken once the page has applied this frame's typing
+        // (so a fast typist's last letter is never lost); the next page is drawn only next
+        // frame, so its focused button does not see the same Enter.
         let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if action.is_none() && entered && self.can_continue(env) && !self.page.busy() {
-            action = Some(Action::Next);
+        if action.is_none() && entered && primary.enabled {
+            action = Some(primary.action);
         }
         let leave = action == Some(Action::Leave);
         if let Some(action) = action {
@@ -226,46 +236,72 @@ impl Wizard {
         leave.then_some(Nav::Accounts)
     }
 
-    /// Whether Continue may be pressed on the current page.
-    fn can_continue(&self, env: &Env) -> bool {
-        match &self.page {
-            Page::Account(_) => self.draft.user().is_some() && self.draft.stored(env).is_none(),
-            Page::TwoStep => true,
-            Page::AppPassword(_) => self.draft.app_password().is_ok(),
-            Page::OAuthClient(page) => page.client().is_ok(),
-            Page::SignIn(_) => self.draft.grant.is_some(),
-            Page::Verify(page) => page.verified(),
-            Page::TestMessage(page) => page.sent(),
-            Page::Done => false,
+    /// The page's one primary action, for its state.
+    fn primary(&self, env: &Env) -> Primary {
+        let (label, enabled, action) = match &self.page {
+            Page::Account(_) => (
+                T::Continue,
+                !self.draft.address.trim().is_empty() && self.draft.stored(env).is_none(),
+                Action::Next,
+            ),
+            Page::TwoStep => (T::TwoStepDone, true, Action::Next),
+            Page::AppPassword(_) => (
+                T::CheckAndSave,
+                self.draft.app_password().is_ok(),
+                Action::Next,
+            ),
+            Page::OAuthClient(page) => (T::Continue, page.client().is_ok(), Action::Next),
+            Page::SignIn(page) if page.busy() => (T::SignInWaiting, false, Action::Again),
+            Page::SignIn(_) if self.draft.grant.is_some() => (T::Continue, true, Action::Next),
+            Page::SignIn(_) => (T::SignInButton, self.draft.client.is_some(), Action::Again),
+            Page::Verify(page) if page.busy() => (T::VerifyRunning, false, Action::Again),
+            Page::Verify(page) if page.verified() => (T::Continue, true, Action::Next),
+            Page::Verify(_) => (T::CheckAgain, true, Action::Again),
+            Page::TestMessage(page) if page.busy() => (T::Sending, false, Action::Again),
+            Page::TestMessage(page) if page.sent() => (T::Continue, true, Action::Next),
+            Page::TestMessage(page) => (
+                if page.tried() {
+                    T::SendAgain
+                } else {
+                    T::SendTest
+                },
+                self.draft.recipient_ok(),
+                Action::Again,
+            ),
+            Page::Done => (T::Finish, true, Action::Leave),
+        };
+        Primary {
+            label,
+            enabled,
+            action,
         }
     }
 
-    fn navigation(&self, ui: &mut Ui, can_continue: bool) -> Option<Action> {
+    /// The footer: back (and to the accounts) on the left, the primary action on the right.
+    /// It is always the same height, so nothing on the page moves as buttons come and go.
+    fn footer(&self, ui: &mut Ui, env: &Env, primary: &Primary) -> Option<Action> {
         let step = self.step();
         let busy = self.page.busy();
         let mut chosen = None;
         ui.horizontal(|ui| {
-            if step != Step::Account && !busy && ui.button(tr(T::Back)).clicked() {
-                let back = flow::back(step, self.draft.mode, self.draft.method);
-                chosen = Some(Action::GoTo(back));
+            if !env.accounts.accounts.is_empty()
+                && style::secondary_button(ui, tr(T::ToAccounts), !busy).clicked()
+            {
+                chosen = Some(Action::Leave);
+            }
+            if step != Step::Account && style::secondary_button(ui, tr(T::Back), !busy).clicked() {
+                chosen = Some(Action::GoTo(flow::back(
+                    step,
+                    self.draft.mode,
+                    self.draft.method,
+                )));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let label = match step {
-                    Step::TwoStep => tr(T::TwoStepDone),
-                    _ => tr(T::Continue),
-                };
-                if step != Step::Done
-                    && ui
-                        .add_enabled(
-                            can_continue,
-                            egui::Button::new(RichText::new(label).strong()),
-                        )
-                        .clicked()
-                {
-                    chosen = Some(Action::Next);
+                if style::primary_button(ui, tr(primary.label), primary.enabled).clicked() {
+                    chosen = Some(primary.action);
                 }
                 let skippable = matches!(&self.page, Page::TestMessage(page) if !page.sent());
-                if skippable && !busy && ui.button(tr(T::Skip)).clicked() {
+                if skippable && style::secondary_button(ui, tr(T::Skip), !busy).clicked() {
                     chosen = Some(Action::GoTo(Step::Done));
                 }
             });
@@ -289,6 +325,13 @@ impl Wizard {
                 _ => {}
             },
             Action::Next => {
+                // The address is checked when the person continues, not while they type.
+                if let Page::Account(page) = &mut self.page
+                    && (self.draft.user().is_none() || self.draft.stored(env).is_some())
+                {
+                    page.touched = true;
+                    return;
+                }
                 let next = flow::next(self.step(), self.draft.mode, self.draft.method);
                 self.go_to(next, env, ctx);
             }
@@ -302,8 +345,9 @@ impl Wizard {
                 *self = Wizard::fresh(env);
             }
             Action::Leave => {
-                let clearing = self.progress.clone();
+                // Finished: the next start is a new setup.
                 if self.step() == Step::Done {
+                    let clearing = self.progress.clone();
                     env.worker.detach(move || clearing.clear());
                 }
             }
@@ -341,7 +385,7 @@ impl Page {
     /// its page idle rather than starting by itself.
     fn resumed(step: Step) -> Page {
         match step {
-            Step::Account => Page::Account(account::AccountPage),
+            Step::Account => Page::Account(account::AccountPage::default()),
             Step::TwoStep => Page::TwoStep,
             Step::AppPassword => Page::AppPassword(app_password::AppPasswordPage::default()),
             Step::OAuthClient => Page::OAuthClient(oauth_client::OAuthClientPage::default()),
@@ -372,33 +416,31 @@ fn step_indicator(ui: &mut Ui, current: Step, method: Method, busy: bool) -> Opt
     let current_number = flow::number(current, method);
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
         for (index, step) in flow::steps(method).into_iter().enumerate() {
             let number = index + 1;
             let name = step_name(step);
-            if number < current_number && !busy {
-                let link = ui.link(format!("✔ {name}"));
+            if number < current_number {
+                let done = RichText::new(format!("✔ {name}")).color(Tone::Success.color(ui));
+                let link = ui.add_enabled(!busy, egui::Button::new(done).frame(false));
                 if link.clicked() {
                     clicked = Some(step);
                 }
             } else if step == current {
                 ui.label(
-                    RichText::new(format!("{number} {name}"))
+                    RichText::new(format!("{number}. {name}"))
                         .strong()
                         .color(ui.visuals().strong_text_color()),
                 );
             } else {
-                ui.label(RichText::new(format!("{number} {name}")).weak());
+                ui.label(RichText::new(format!("{number}. {name}")).weak());
             }
             if step != Step::Done {
                 ui.label(RichText::new("›").weak());
             }
         }
     });
-    ui.label(
-        RichText::new(trf(T::StepOf, &[("n", &current_number.to_string())]))
-            .small()
-            .weak(),
-    );
+    ui.label(RichText::new(trf(T::StepOf, &[("n", &current_number.to_string())])).weak());
     clicked
 }
 
@@ -425,7 +467,7 @@ fn show_failure(
         .and_then(|target| flow::page_for(target, method))
         .filter(|step| *step != here);
     let offer = Offer {
-        recheck,
+        recheck: recheck.map_or(Recheck::Hidden, Recheck::Hint),
         go_to: fixing.map(step_name),
     };
     match diagnosis_view::show(ui, env, diagnosis, offer)? {
@@ -436,10 +478,10 @@ fn show_failure(
 
 /// A heading and an intro paragraph, the same on every page.
 fn heading(ui: &mut Ui, title: T, intro: Option<&str>) {
-    ui.add_space(GAP * 0.75);
-    ui.heading(tr(title));
+    style::title(ui, tr(title));
     if let Some(intro) = intro {
+        ui.add_space(GAP / 2.0);
         ui.label(intro);
     }
-    ui.add_space(GAP * 0.75);
+    ui.add_space(SECTION);
 }

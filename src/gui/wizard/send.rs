@@ -14,6 +14,7 @@ use smtp_setup::address::EmailAddress;
 use smtp_setup::smtp::{Reply, TestSend};
 
 pub struct Sent {
+    pub to: String,
     pub reply: Reply,
     pub elapsed_ms: u64,
 }
@@ -64,6 +65,7 @@ impl SendPage {
                 .options(Some(&record.route()))
                 .map_err(|e| Failure::local(T::SettingsProblem, e))?;
             let user = record.address.clone();
+            let recipient = to.to_string();
             let send = TestSend { to, subject: None };
             let checked = store
                 .check_account(&record, &options, Some(&send), report.sink())
@@ -76,6 +78,7 @@ impl SendPage {
                 .and_then(|s| s.send_reply.clone())
             {
                 Some(reply) => Ok(Sent {
+                    to: recipient,
                     reply,
                     elapsed_ms: checked.elapsed_ms,
                 }),
@@ -84,53 +87,46 @@ impl SendPage {
         });
     }
 
+    /// Whether a send was tried (the primary action then reads "Send again").
+    pub fn tried(&self) -> bool {
+        !matches!(self.task, Task::Idle)
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &mut SetupDraft) -> Option<Action> {
         heading(ui, T::TestHeading, Some(tr(T::TestIntro)));
         let label = ui.label(RichText::new(tr(T::RecipientLabel)).strong());
-        ui.add_enabled(
-            !self.task.is_running(),
-            egui::TextEdit::singleline(&mut draft.recipient).desired_width(360.0),
-        )
-        .labelled_by(label.id);
-        let recipient = EmailAddress::parse(&draft.recipient);
-        if let Err(error) = &recipient {
+        let field = ui
+            .add_enabled(
+                !self.task.is_running(),
+                egui::TextEdit::singleline(&mut draft.recipient).desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if let Err(error) = EmailAddress::parse(&draft.recipient)
+            && !field.has_focus()
+        {
             ui.colored_label(Tone::Error.color(ui), error.to_string());
         }
 
         let mut action = None;
         ui.add_space(GAP);
-        ui.horizontal(|ui| {
-            if self.task.is_running() {
-                ui.spinner();
-                if ui.button(tr(T::Cancel)).clicked() {
-                    action = Some(Action::Cancel);
-                }
-            } else {
-                let label = if matches!(self.task, Task::Idle) {
-                    T::SendTest
-                } else {
-                    T::SendAgain
-                };
-                if ui
-                    .add_enabled(recipient.is_ok(), egui::Button::new(tr(label)))
-                    .clicked()
-                {
-                    action = Some(Action::Again);
-                }
-            }
-        });
+        let mut reply = None;
         match &self.task {
+            Task::Running { .. } => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(T::Sending));
+                    if ui.button(tr(T::Cancel)).clicked() {
+                        action = Some(Action::Cancel);
+                    }
+                });
+            }
             Task::Finished {
                 result: Ok(sent), ..
             } => {
-                let text = trf(
-                    T::SendOk,
-                    &[
-                        ("reply", &sent.reply.to_string()),
-                        ("ms", &sent.elapsed_ms.to_string()),
-                    ],
-                );
+                let secs = format!("{:.1}", sent.elapsed_ms as f64 / 1000.0);
+                let text = trf(T::SendOk, &[("to", &sent.to), ("secs", &secs)]);
                 style::status(ui, Tone::Success, &text);
+                reply = Some(trf(T::SendReply, &[("reply", &sent.reply.to_string())]));
             }
             Task::Finished {
                 result: Err(failure),
@@ -138,13 +134,11 @@ impl SendPage {
             } => {
                 action = show_failure(ui, env, failure, Step::TestMessage, draft.method, None);
             }
-            Task::Cancelled { .. } => {
-                ui.label(tr(T::VerifyCancelled));
-            }
-            _ => {}
+            Task::Cancelled { .. } => style::status(ui, Tone::Neutral, tr(T::SendCancelled)),
+            Task::Idle => {}
         }
         if let Some(timeline) = self.task.progress() {
-            timeline.details(ui, "send-details", None);
+            timeline.details(ui, "send-details", reply.as_deref(), None);
         }
         action
     }

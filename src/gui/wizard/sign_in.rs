@@ -7,10 +7,10 @@ use super::flow::Step;
 use super::{Action, heading};
 use crate::gui::Env;
 use crate::gui::link::Opened;
-use crate::gui::style::{self, Tone};
+use crate::gui::style::{self, GAP, Tone};
 use crate::gui::task::{Failure, Polled, Progress, Task};
 use crate::gui::text::{T, tr, trf};
-use egui::{RichText, Ui};
+use egui::Ui;
 use smtp_setup::oauth::{DEFAULT_BROWSER_TIMEOUT, Grant, start_authorization};
 
 /// What the sign-in job reports before its grant.
@@ -88,15 +88,9 @@ impl SignInPage {
 
     pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
         heading(ui, T::SignInHeading, Some(tr(T::SignInIntro)));
-        let mut start = false;
         let mut action = None;
         match &self.task {
-            Task::Idle | Task::Cancelled { .. } | Task::Finished { result: Err(_), .. } => {
-                start = ui
-                    .button(RichText::new(tr(T::SignInButton)).strong())
-                    .clicked();
-            }
-            Task::Running { .. } => {
+            Task::Running { progress, .. } => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(tr(T::SignInWaiting));
@@ -104,6 +98,11 @@ impl SignInPage {
                         action = Some(Action::Cancel);
                     }
                 });
+                if let Some((url, _)) = &progress.url {
+                    ui.add_space(GAP);
+                    ui.label(tr(T::SignInUrl));
+                    ui.horizontal_wrapped(|ui| style::copyable(ui, url));
+                }
             }
             Task::Finished { result: Ok(_), .. } => {
                 style::status(
@@ -111,20 +110,25 @@ impl SignInPage {
                     Tone::Success,
                     &trf(T::SignedIn, &[("address", draft.address.trim())]),
                 );
-                start = ui.button(tr(T::SignInAgain)).clicked();
+                ui.add_space(GAP / 2.0);
+                if ui.button(tr(T::SignInAgain)).clicked() {
+                    action = Some(Action::Again);
+                }
             }
-        }
-        if let Task::Running { progress, .. } = &self.task
-            && let Some((url, _)) = &progress.url
-        {
-            ui.label(tr(T::SignInUrl));
-            ui.horizontal_wrapped(|ui| style::copyable(ui, url));
-        }
-        if let Some(failure) = self.task.failure() {
-            action = super::show_failure(ui, env, failure, Step::SignIn, draft.method, None);
-        }
-        if start {
-            action = Some(Action::Again);
+            Task::Finished {
+                result: Err(failure),
+                ..
+            } => {
+                action = super::show_failure(
+                    ui,
+                    env,
+                    failure,
+                    Step::SignIn,
+                    draft.method,
+                    Some(T::SignInButton),
+                );
+            }
+            Task::Idle | Task::Cancelled { .. } => {}
         }
         action
     }

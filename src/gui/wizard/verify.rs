@@ -85,13 +85,10 @@ impl VerifyPage {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
-        let intro = trf(
-            match draft.method {
-                Method::AppPassword => T::VerifyIntro,
-                Method::OAuth => T::VerifyIntroOAuth,
-            },
-            &[("server", &env.config.connect.routes(None).0)],
-        );
+        let intro = tr(match draft.method {
+            Method::AppPassword => T::VerifyIntro,
+            Method::OAuth => T::VerifyIntroOAuth,
+        });
         heading(
             ui,
             if self.retest {
@@ -99,10 +96,10 @@ impl VerifyPage {
             } else {
                 T::VerifyHeading
             },
-            (!self.retest).then_some(intro.as_str()),
+            (!self.retest).then_some(intro),
         );
         let mut action = None;
-        let mut route = None;
+        let mut used = None;
         match &self.task {
             Task::Running { .. } => {
                 ui.horizontal(|ui| {
@@ -123,10 +120,7 @@ impl VerifyPage {
                     (false, Method::OAuth) => T::VerifySavedOAuth,
                 };
                 style::status(ui, Tone::Success, tr(done));
-                route = Some(trf(
-                    T::VerifyRoute,
-                    &[("route", &verified.route.to_string())],
-                ));
+                used = Some(&verified.route);
             }
             Task::Finished {
                 result: Err(failure),
@@ -138,24 +132,16 @@ impl VerifyPage {
                     failure,
                     Step::Verify,
                     draft.method,
-                    Some(T::VerifyAgain),
+                    Some(T::CheckAgain),
                 );
             }
-            Task::Cancelled { .. } => {
-                ui.label(tr(T::VerifyCancelled));
-                if ui.button(tr(T::VerifyAgain)).clicked() {
-                    action = Some(Action::Again);
-                }
-            }
-            Task::Idle => {
-                if ui.button(tr(T::VerifyAgain)).clicked() {
-                    action = Some(Action::Again);
-                }
-            }
+            Task::Cancelled { .. } => style::status(ui, Tone::Neutral, tr(T::VerifyCancelled)),
+            Task::Idle => {}
         }
         ui.add_space(GAP);
         if let Some(timeline) = self.task.progress() {
-            timeline.details(ui, "verify-details", route.as_deref());
+            let note = used.map(|route| trf(T::VerifyRoute, &[("route", &route.to_string())]));
+            timeline.details(ui, "verify-details", note.as_deref(), used);
         }
         action
     }
