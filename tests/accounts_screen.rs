@@ -16,7 +16,8 @@ use smtp_setup::smtp::{Route, TlsMode};
 use std::time::SystemTime;
 use support::gmail_server::{AccountMode, Behavior, ServerConfig};
 use support::gui::{
-    PASSWORD, USER, click, harness, has_text, setup, snapshot, type_into, wait_for,
+    PASSWORD, USER, click, delete_secret, harness, has_text, secret, setup, snapshot, type_into,
+    wait_for,
 };
 
 const OTHER: &str = "ops@example.org";
@@ -61,19 +62,9 @@ fn record(config: &GuiConfig, user: &str) -> Option<AccountRecord> {
     config.store.list().unwrap().find(user).cloned()
 }
 
-fn secret(config: &GuiConfig, user: &str) -> Result<String, KeychainError> {
-    let user = EmailAddress::parse(user).unwrap();
-    support::block_on(config.store.keychain.load(&user)).map(|s| s.expose().to_string())
-}
-
 fn cleanup(config: &GuiConfig) {
     for user in [USER, OTHER] {
-        let _ = support::block_on(
-            config
-                .store
-                .keychain
-                .delete(&EmailAddress::parse(user).unwrap()),
-        );
+        let _ = delete_secret(config, user);
     }
 }
 

@@ -13,8 +13,8 @@ use smtp_setup::gui::{Screen, SetupApp};
 use std::time::Duration;
 use support::gmail_server::{AccountMode, Behavior, ServerConfig};
 use support::gui::{
-    PASSWORD, USER, click, harness, harness_with, has_text, is_enabled, setup, snapshot, type_into,
-    wait_for,
+    PASSWORD, USER, click, delete_secret, harness, harness_with, has_text, is_enabled, secret,
+    setup, snapshot, type_into, wait_for,
 };
 
 fn step(harness: &Harness<'_, SetupApp>) -> Step {
@@ -285,13 +285,7 @@ fn a_stored_address_offers_retest_instead_of_a_duplicate() {
     assert_eq!(step(&harness), Step::Verify);
     wait_for(&mut harness, "the re-test", |h| has_text(h, "still works"));
     assert_eq!(s.server.auth_attempts().len(), 2);
-    support::block_on(
-        s.config
-            .store
-            .keychain
-            .delete(&EmailAddress::parse(USER).unwrap()),
-    )
-    .unwrap();
+    delete_secret(&s.config, USER).unwrap();
 }
 
 #[test]
@@ -344,14 +338,8 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
     wait_for(&mut harness, "the verified save", |h| {
         has_text(h, "Gmail accepted your Google sign-in")
     });
-    let stored = support::block_on(
-        s.config
-            .store
-            .keychain
-            .load(&EmailAddress::parse(USER).unwrap()),
-    )
-    .unwrap();
-    assert!(stored.expose().contains("refresh_token"));
+    let stored = secret(&s.config, USER).unwrap();
+    assert!(stored.contains("refresh_token"));
     click(&mut harness, "Continue");
     click(&mut harness, "Send test message");
     wait_for(&mut harness, "the test message", |h| {
@@ -360,13 +348,7 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
     click(&mut harness, "Continue");
     assert_eq!(step(&harness), Step::Done);
     assert!(has_text(&harness, "XOAUTH2"));
-    support::block_on(
-        s.config
-            .store
-            .keychain
-            .delete(&EmailAddress::parse(USER).unwrap()),
-    )
-    .unwrap();
+    delete_secret(&s.config, USER).unwrap();
 }
 
 #[test]
@@ -465,13 +447,7 @@ fn a_route_that_lost_the_race_is_not_needed_not_failed() {
         "not needed: another route answered first"
     ));
     assert!(!has_text(&harness, "✖"), "nothing is shown as failed");
-    support::block_on(
-        s.config
-            .store
-            .keychain
-            .delete(&EmailAddress::parse(USER).unwrap()),
-    )
-    .unwrap();
+    delete_secret(&s.config, USER).unwrap();
 }
 
 #[test]

@@ -8,9 +8,10 @@ use super::gmail_server::{GmailServer, ServerConfig};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use smtp_setup::accounts::{AccountStore, IndexFile};
+use smtp_setup::address::EmailAddress;
 use smtp_setup::gui::clipboard::{Clipboard, ClipboardAccess};
 use smtp_setup::gui::{GuiConfig, SetupApp};
-use smtp_setup::keychain::Keychain;
+use smtp_setup::keychain::{Keychain, KeychainError};
 use smtp_setup::settings::{self, ConnectSettings};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -90,6 +91,18 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
         clipboard,
         _dir: dir,
     }
+}
+
+/// The secret the keychain holds for `user` under the test's service.
+pub fn secret(config: &GuiConfig, user: &str) -> Result<String, KeychainError> {
+    let user = EmailAddress::parse(user).unwrap();
+    crate::support::block_on(config.store.keychain.load(&user)).map(|s| s.expose().to_string())
+}
+
+/// Removes `user`'s keychain entry; `Ok(false)` when there was none.
+pub fn delete_secret(config: &GuiConfig, user: &str) -> Result<bool, KeychainError> {
+    let user = EmailAddress::parse(user).unwrap();
+    crate::support::block_on(config.store.keychain.delete(&user))
 }
 
 pub fn harness(config: GuiConfig) -> Harness<'static, SetupApp> {
