@@ -1,6 +1,6 @@
 //! Email addresses and header text, checked before anything reaches the wire.
 
-use crate::provider::PERSONAL_DOMAINS;
+use crate::provider::{PERSONAL_DOMAINS, other_provider};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -13,11 +13,15 @@ pub struct EmailAddress {
     address: String,
 }
 
-/// Personal Gmail, or a custom domain on Google Workspace.
+/// Personal Gmail, another provider's own address, or a custom domain (on Google Workspace if
+/// its mail is Google's: the address alone cannot tell).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountKind {
     PersonalGmail,
+    /// An address of another provider (Outlook.com, iCloud…), by its name: not a Google account.
+    OtherProvider(&'static str),
+    /// Any other domain: Google Workspace if its mail is on Google.
     Workspace,
 }
 
@@ -84,6 +88,8 @@ impl EmailAddress {
     pub fn kind(&self) -> AccountKind {
         if PERSONAL_DOMAINS.contains(&self.domain()) {
             AccountKind::PersonalGmail
+        } else if let Some(name) = other_provider(self.domain()) {
+            AccountKind::OtherProvider(name)
         } else {
             AccountKind::Workspace
         }
@@ -95,7 +101,7 @@ impl EmailAddress {
     /// ymail.com, email.com).
     pub fn likely_meant(&self) -> Option<EmailAddress> {
         let domain = self.domain();
-        if PERSONAL_DOMAINS.contains(&domain) || LOOKALIKE_PROVIDERS.contains(&domain) {
+        if PERSONAL_DOMAINS.contains(&domain) || other_provider(domain).is_some() {
             return None;
         }
         let meant = PERSONAL_DOMAINS
@@ -113,16 +119,6 @@ impl EmailAddress {
             .expect("address validated in EmailAddress::parse")
     }
 }
-
-/// Real mail domains a letter or two from gmail.com, never "corrected".
-const LOOKALIKE_PROVIDERS: [&str; 6] = [
-    "mail.com",
-    "ymail.com",
-    "email.com",
-    "gmx.com",
-    "gmx.net",
-    "gmx.de",
-];
 
 /// Edits (insert, delete, substitute, swap two neighbours) between two ASCII-lowercase texts.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -267,6 +263,15 @@ mod tests {
             EmailAddress::parse("x@googlemail.com").unwrap().kind(),
             AccountKind::PersonalGmail
         );
+        for (address, name) in [
+            ("jane@outlook.com", "Microsoft Outlook.com"),
+            ("jane@hotmail.com", "Microsoft Outlook.com"),
+            ("jane@icloud.com", "Apple iCloud Mail"),
+            ("jane@naver.com", "Naver Mail"),
+        ] {
+            let kind = EmailAddress::parse(address).unwrap().kind();
+            assert_eq!(kind, AccountKind::OtherProvider(name), "{address}");
+        }
     }
 
     #[test]

@@ -10,6 +10,54 @@ pub const STARTTLS_PORT: u16 = 587;
 pub const IMPLICIT_TLS_PORT: u16 = 465;
 /// Domains of personal Google accounts; any other domain on Google is Google Workspace.
 pub const PERSONAL_DOMAINS: [&str; 2] = ["gmail.com", "googlemail.com"];
+/// Mail providers other than Google, by the domains of their own addresses: an address there
+/// is not a Google account, so Gmail's SMTP settings and Google's pages cannot help it.
+/// Workspace custom domains are not listed here; only the big consumer services are.
+pub const OTHER_PROVIDERS: &[(&str, &[&str])] = &[
+    (
+        "Microsoft Outlook.com",
+        &[
+            "outlook.com",
+            "hotmail.com",
+            "live.com",
+            "msn.com",
+            "hotmail.co.uk",
+            "outlook.kr",
+        ],
+    ),
+    (
+        "Yahoo Mail",
+        &[
+            "yahoo.com",
+            "ymail.com",
+            "yahoo.co.kr",
+            "yahoo.co.uk",
+            "rocketmail.com",
+        ],
+    ),
+    ("Apple iCloud Mail", &["icloud.com", "me.com", "mac.com"]),
+    ("AOL Mail", &["aol.com"]),
+    ("Naver Mail", &["naver.com"]),
+    ("Daum Mail", &["daum.net", "hanmail.net"]),
+    ("Kakao Mail", &["kakao.com"]),
+    ("Proton Mail", &["proton.me", "protonmail.com", "pm.me"]),
+    ("GMX", &["gmx.com", "gmx.net", "gmx.de"]),
+    ("mail.com", &["mail.com", "email.com"]),
+    ("Yandex Mail", &["yandex.com", "yandex.ru"]),
+    ("Zoho Mail", &["zoho.com", "zohomail.com"]),
+    ("Fastmail", &["fastmail.com"]),
+    ("QQ Mail", &["qq.com"]),
+    ("NetEase Mail", &["163.com", "126.com"]),
+];
+
+/// The provider whose own domain `domain` is, if it is one of `OTHER_PROVIDERS`.
+pub fn other_provider(domain: &str) -> Option<&'static str> {
+    OTHER_PROVIDERS
+        .iter()
+        .find(|(_, domains)| domains.contains(&domain))
+        .map(|(name, _)| *name)
+}
+
 /// Letters in an app password (shown by Google as four groups of four).
 pub const APP_PASSWORD_LEN: usize = 16;
 /// OAuth scope needed for SMTP (`gmail.send` is not enough).

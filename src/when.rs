@@ -14,6 +14,16 @@ pub fn ago(then: SystemTime, now: SystemTime) -> String {
     }
 }
 
+/// How long something took: "240 ms" under a second (where "0.2 s" reads like a rounding
+/// error and "0.0 s" like a bug), "1.4 s" from there.
+pub fn took(ms: u64) -> String {
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else {
+        format!("{:.1} s", ms as f64 / 1000.0)
+    }
+}
+
 /// The exact time, UTC, to the second.
 pub fn exact(time: SystemTime) -> String {
     humantime::format_rfc3339_seconds(time).to_string()
@@ -22,6 +32,14 @@ pub fn exact(time: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_without_zeroes() {
+        assert_eq!(took(3), "3 ms");
+        assert_eq!(took(999), "999 ms");
+        assert_eq!(took(1000), "1.0 s");
+        assert_eq!(took(12_345), "12.3 s");
+    }
 
     #[test]
     fn reads_like_people_say_it() {

@@ -10,6 +10,7 @@ use egui_kittest::kittest::Queryable;
 use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
+use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::smtp::{Route, TlsMode};
@@ -134,7 +135,7 @@ fn opens_on_the_list_and_checks_and_sends() {
     type_into(&mut harness, "Recipient", OTHER);
     click(&mut harness, "Send test message");
     wait_for(&mut harness, "the test message", |h| {
-        has_text(h, &format!("Test message delivered to {OTHER} in"))
+        has_text(h, &format!("Gmail accepted the test message for {OTHER} ("))
     });
     assert!(has_text(&harness, "Test message · just now"));
     assert_eq!(s.server.received()[0].rcpt_to, [OTHER]);
@@ -204,6 +205,11 @@ fn replace_keeps_the_old_secret_until_a_new_one_works() {
         has_text(h, "the saved one is kept")
     });
     assert_eq!(secret(&s.config, USER).unwrap(), PASSWORD);
+    assert!(has_text(&harness, "Gmail refused this app password"));
+    assert!(
+        !has_text(&harness, "looks right"),
+        "no green tick beside Gmail's refusal"
+    );
     click(&mut harness, "Show");
     assert_eq!(
         harness.get_by_label("New app password").value().as_deref(),
@@ -222,6 +228,64 @@ fn replace_keeps_the_old_secret_until_a_new_one_works() {
 
     harness.get_by_label("New app password").focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    type_into(&mut harness, "New app password", NEW);
+    click(&mut harness, "Check and replace");
+    wait_for(&mut harness, "the replace", |h| {
+        has_text(h, "The new app password works")
+    });
+    assert_eq!(secret(&s.config, USER).unwrap(), NEW);
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_refused_replacement_is_blamed_on_the_new_password_only() {
+    let s = setup(
+        "replace-narrow",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Check");
+    wait_for(&mut harness, "the passing check", |h| {
+        has_text(h, "Gmail accepted the login.")
+    });
+    menu(&mut harness, 0, "Replace app password…");
+    assert!(
+        harness.get_by_label("New app password").is_focused(),
+        "opened to paste into"
+    );
+    type_into(&mut harness, "New app password", "zzzz zzzz zzzz zzzz");
+    click(&mut harness, "Check and replace");
+    wait_for(&mut harness, "the failed replace", |h| {
+        has_text(h, "the saved one is kept")
+    });
+    // The saved password works, so the address and 2-Step Verification are not the problem.
+    assert!(has_text(&harness, "Gmail refused the new app password"));
+    assert!(!has_text(&harness, "Check that the username"));
+    assert!(!has_text(&harness, "Turn on 2-Step Verification"));
+    assert!(has_text(&harness, "Working"), "and the badge is still true");
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_failing_card_leads_to_replacing_the_password_not_to_the_same_check() {
+    let s = setup(
+        "failing-card",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(NEW.into())),
+    );
+    store(&s.config, USER, PASSWORD, false);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Check");
+    let title = Diagnosis::for_cause(Cause::BadCredentials).title;
+    wait_for(&mut harness, "the failed check", |h| has_text(h, &title));
+    assert!(has_text(&harness, "Failing"));
+    assert!(
+        harness.query_by_label("Check again").is_none(),
+        "checking the refused password again cannot fix it"
+    );
+    click(&mut harness, "Replace app password…");
+    assert!(harness.get_by_label("New app password").is_focused());
+    assert!(!has_text(&harness, &title), "the panel replaces the advice");
     type_into(&mut harness, "New app password", NEW);
     click(&mut harness, "Check and replace");
     wait_for(&mut harness, "the replace", |h| {

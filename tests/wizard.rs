@@ -17,6 +17,15 @@ use support::gui::{
     setup, snapshot, type_into, wait_for,
 };
 
+/// Types `text` over what the field holds.
+fn retype(harness: &mut Harness<'_, SetupApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_label(field).type_text(text);
+    harness.run_steps(3);
+}
+
 fn step(harness: &Harness<'_, SetupApp>) -> Step {
     harness.state().wizard().step()
 }
@@ -82,13 +91,13 @@ fn happy_path_stores_the_secret_and_sends_the_message() {
     );
     click(&mut harness, "Send test message");
     wait_for(&mut harness, "the test message", |h| {
-        has_text(h, &format!("Test message delivered to {USER} in"))
+        has_text(h, &format!("Gmail accepted the test message for {USER} ("))
     });
     // The time it took differs every run.
     snapshot(
         &mut harness,
         "wizard-5-test-message",
-        &["Test message delivered"],
+        &["Gmail accepted the test message"],
     );
     click(&mut harness, "Details");
     assert!(has_text(&harness, "Gmail's reply: 250 2.0.0 OK"));
@@ -170,11 +179,30 @@ fn wrong_app_password_shows_the_535_diagnosis() {
     assert!(!has_text(&harness, "you@gmail.com"));
     assert!(!has_text(&harness, "into your app"));
     assert!(has_text(&harness, "Then press Check again."));
+    // The step bar does not call the refused password done.
+    assert!(has_text(&harness, "⚠ App password"));
+    assert!(!has_text(&harness, "✔ App password"));
     let attempts = s.server.auth_attempts().len();
     click(&mut harness, "Check again");
     wait_for(&mut harness, "the second attempt", |h| {
         !h.state().wizard().busy() && s.server.auth_attempts().len() > attempts
     });
+    // Back on its page, the field says Gmail refused what it holds, not "looks right", and
+    // the refused text is selected so that a paste replaces it.
+    click(&mut harness, "Go to App password");
+    assert_eq!(step(&harness), Step::AppPassword);
+    assert!(has_text(&harness, "Gmail refused this app password"));
+    assert!(!has_text(&harness, "looks right"));
+    harness.run_steps(2);
+    harness.get_by_label("App password").type_text(PASSWORD);
+    harness.run_steps(2);
+    click(&mut harness, "Show");
+    assert_eq!(
+        harness.get_by_label("App password").value().as_deref(),
+        Some(PASSWORD),
+        "the paste replaced the refused password"
+    );
+    assert!(has_text(&harness, "looks right"));
 }
 
 #[test]
@@ -343,7 +371,7 @@ fn oauth_path_signs_in_with_google_and_reaches_done() {
     click(&mut harness, "Continue");
     click(&mut harness, "Send test message");
     wait_for(&mut harness, "the test message", |h| {
-        has_text(h, "Test message delivered")
+        has_text(h, "Gmail accepted the test message")
     });
     click(&mut harness, "Continue");
     assert_eq!(step(&harness), Step::Done);
@@ -398,12 +426,40 @@ fn a_likely_typo_of_gmail_is_offered_its_fix_before_workspace() {
         !has_text(&harness, "Google Workspace"),
         "the typo is not called a Workspace domain"
     );
+    assert!(
+        !is_enabled(&harness, "Continue"),
+        "a likely typo needs a choice before it goes on"
+    );
+    click(&mut harness, "Keep jane@gmail.co");
+    assert!(is_enabled(&harness, "Continue"), "kept as typed on purpose");
+    retype(&mut harness, "Gmail address", "jane@gmial.com");
+    assert!(!is_enabled(&harness, "Continue"), "another typo asks again");
     click(&mut harness, "Use jane@gmail.com");
     assert_eq!(
         harness.get_by_label("Gmail address").value().as_deref(),
         Some("jane@gmail.com")
     );
     assert!(has_text(&harness, "A personal Google account"));
+    assert!(is_enabled(&harness, "Continue"));
+}
+
+#[test]
+fn another_providers_address_is_named_and_not_called_workspace() {
+    let s = setup("other-provider", ServerConfig::default());
+    let mut harness = harness(s.config.clone());
+    type_into(&mut harness, "Gmail address", "jane@outlook.com");
+    assert!(has_text(
+        &harness,
+        "jane@outlook.com is a Microsoft Outlook.com address, not a Google account."
+    ));
+    assert!(!has_text(&harness, "Google Workspace"));
+    assert!(!is_enabled(&harness, "Continue"));
+    retype(&mut harness, "Gmail address", "ops@example.org");
+    assert!(has_text(
+        &harness,
+        "this works if example.org's mail is run by Google Workspace"
+    ));
+    assert!(is_enabled(&harness, "Continue"));
 }
 
 #[test]
@@ -486,7 +542,7 @@ fn the_layout_holds_in_both_themes_narrow_and_maximised() {
         type_into(&mut harness, "Gmail address", "ops@example.org");
         // At 520 points the Workspace note wraps instead of being cut off.
         assert!(
-            has_text(&harness, "Sign in with Google is the way"),
+            has_text(&harness, "then use Sign in with Google."),
             "{name}"
         );
         snapshot(&mut harness, name, &[]);

@@ -59,6 +59,35 @@ pub(super) fn diagnosis(cause: Cause, user: Option<&EmailAddress>) -> Diagnosis 
     }
 }
 
+/// Gmail refused a new app password while the saved one still works: the address and
+/// 2-Step Verification are fine, so the new password itself is the one thing to fix.
+pub(super) fn refused_replacement(user: &EmailAddress) -> Diagnosis {
+    Diagnosis {
+        cause: Cause::BadCredentials,
+        title: "Gmail refused the new app password".to_string(),
+        explanation: format!(
+            "The saved app password still works, so the address {user} and 2-Step Verification \
+             are fine. Gmail refused the new one (reply 535 5.7.8): most often a letter is \
+             missing or mistyped, it was made for another Google account, or it was deleted at \
+             Google after it was made."
+        ),
+        steps: vec![
+            open(
+                &format!(
+                    "Create a new app password while signed in to Google as {user}, and copy all \
+                     16 letters at once."
+                ),
+                APP_PASSWORDS_PAGE,
+            ),
+            say("Paste it in place of the refused one, then check it again."),
+        ],
+        page: Some(APP_PASSWORDS_PAGE),
+        target: Some(FixTarget::Credential),
+        user: Some(user.clone()),
+        evidence: None,
+    }
+}
+
 fn text(cause: Cause, user: Option<&EmailAddress>) -> Text {
     // The person's own address where it is known, a placeholder where it is not.
     let address = user.map_or("you@gmail.com", EmailAddress::as_str);

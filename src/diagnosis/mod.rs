@@ -274,6 +274,15 @@ impl Diagnosis {
         causes::diagnosis(cause, Some(user))
     }
 
+    /// Gmail refused a new app password for `user` while the saved one still works: only the
+    /// new password can be wrong. Keeps the refusal's evidence.
+    pub fn refused_replacement(user: &EmailAddress, evidence: Option<String>) -> Diagnosis {
+        Diagnosis {
+            evidence,
+            ..causes::refused_replacement(user)
+        }
+    }
+
     fn with(
         cause: Cause,
         nuance: Option<Nuance>,

@@ -62,11 +62,16 @@ pub enum ClipState {
     Unreadable,
 }
 
+/// How long the note on how the removal went stays on screen.
+pub const SETTLED_NOTE_FOR: Duration = Duration::from_secs(15);
+
 /// One secret copied to the clipboard, watched until it is removed.
 pub struct SecretOnClipboard {
     digest: Vec<u8>,
     state: ClipState,
     job: Option<Job<ClipState>>,
+    /// When the removal ended (cleared, changed or unreadable): its note is shown for a while.
+    settled: Option<Instant>,
 }
 
 impl SecretOnClipboard {
@@ -81,7 +86,13 @@ impl SecretOnClipboard {
                 until: Instant::now() + after,
             },
             job: None,
+            settled: None,
         }
+    }
+
+    /// How long ago the removal ended, once it has.
+    pub fn settled_for(&self) -> Option<Duration> {
+        self.settled.map(|at| at.elapsed())
     }
 
     pub fn state(&self) -> ClipState {
@@ -108,6 +119,9 @@ impl SecretOnClipboard {
         if let Some(done) = self.job.as_ref().and_then(Job::try_result) {
             self.state = done.unwrap_or(ClipState::Unreadable);
             self.job = None;
+            self.settled = Some(Instant::now());
+            // Wakes the window to take the note away again.
+            ctx.request_repaint_after(SETTLED_NOTE_FOR);
         }
         let ClipState::Pending { until } = self.state else {
             return;

@@ -11,11 +11,12 @@ use smtp_setup::diagnosis::{Diagnosis, FixStep, FixTarget};
 use smtp_setup::untrusted::inert;
 
 /// What the page showing a diagnosis offers besides the steps.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Offer {
     pub recheck: Recheck,
-    /// The window's page for the diagnosis's target, by name, if it is not this page.
-    pub go_to: Option<&'static str>,
+    /// The button that leads to where the diagnosis's target is fixed in the window (its
+    /// label: "Go to App password", "Replace app password…"), if that is not right here.
+    pub go_to: Option<String>,
 }
 
 /// How the "check again" step shows.
@@ -39,74 +40,76 @@ pub enum Chosen {
 /// Shows the diagnosis; returns the button clicked, if any.
 pub fn show(ui: &mut Ui, env: &mut Env, diagnosis: &Diagnosis, offer: Offer) -> Option<Chosen> {
     let mut chosen = None;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(
-            RichText::new(&diagnosis.title)
-                .strong()
-                .size(16.0)
-                .color(Tone::Error.color(ui)),
-        );
-        ui.label(&diagnosis.explanation);
-        let steps: Vec<&FixStep> = diagnosis
-            .steps
-            .iter()
-            // The window saves the secret itself; where it goes in an app comes on Done.
-            .filter(|step| !matches!(step, FixStep::UseInApp))
-            .filter(|step| {
-                !matches!(step, FixStep::Recheck { .. }) || offer.recheck != Recheck::Hidden
-            })
-            .collect();
-        if !steps.is_empty() {
-            ui.add_space(GAP / 2.0);
-            ui.label(RichText::new(tr(T::DiagnosisSteps)).strong());
-        }
-        for (number, step) in steps.into_iter().enumerate() {
-            let prefix = format!("{}. ", number + 1);
-            match step {
-                FixStep::Text { text } | FixStep::Decode { text } => {
-                    ui.label(format!("{prefix}{text}"));
-                }
-                FixStep::OpenPage { text, page } => {
-                    ui.label(format!("{prefix}{text}"));
-                    ui.indent(("fix-page", number), |ui| style::page_button(ui, env, page));
-                }
-                FixStep::Recheck { .. } => match offer.recheck {
-                    Recheck::Hint(label) => {
-                        let hint = super::text::trf(T::PressToRecheck, &[("button", tr(label))]);
-                        ui.label(format!("{prefix}{hint}"));
-                    }
-                    Recheck::Button(label) => {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{prefix}{}", tr(T::RecheckStep)));
-                            if ui.button(tr(label)).clicked() {
-                                chosen = Some(Chosen::Recheck);
-                            }
-                        });
-                    }
-                    Recheck::Hidden => {}
-                },
-                FixStep::UseInApp => {}
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(&diagnosis.title)
+                    .strong()
+                    .size(16.0)
+                    .color(Tone::Error.color(ui)),
+            );
+            ui.label(&diagnosis.explanation);
+            let steps: Vec<&FixStep> = diagnosis
+                .steps
+                .iter()
+                // The window saves the secret itself; where it goes in an app comes on Done.
+                .filter(|step| !matches!(step, FixStep::UseInApp))
+                .filter(|step| {
+                    !matches!(step, FixStep::Recheck { .. }) || offer.recheck != Recheck::Hidden
+                })
+                .collect();
+            if !steps.is_empty() {
+                ui.add_space(GAP / 2.0);
+                ui.label(RichText::new(tr(T::DiagnosisSteps)).strong());
             }
-        }
-        if let (Some(name), Some(target)) = (offer.go_to, diagnosis.target) {
-            ui.add_space(GAP / 2.0);
-            let label = super::text::trf(T::GoToPage, &[("name", name)]);
-            if ui.button(label).clicked() {
-                chosen = Some(Chosen::GoTo(target));
+            for (number, step) in steps.into_iter().enumerate() {
+                let prefix = format!("{}. ", number + 1);
+                match step {
+                    FixStep::Text { text } | FixStep::Decode { text } => {
+                        ui.label(format!("{prefix}{text}"));
+                    }
+                    FixStep::OpenPage { text, page } => {
+                        ui.label(format!("{prefix}{text}"));
+                        ui.indent(("fix-page", number), |ui| style::page_button(ui, env, page));
+                    }
+                    FixStep::Recheck { .. } => match offer.recheck {
+                        Recheck::Hint(label) => {
+                            let hint =
+                                super::text::trf(T::PressToRecheck, &[("button", tr(label))]);
+                            ui.label(format!("{prefix}{hint}"));
+                        }
+                        Recheck::Button(label) => {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(format!("{prefix}{}", tr(T::RecheckStep)));
+                                if ui.button(tr(label)).clicked() {
+                                    chosen = Some(Chosen::Recheck);
+                                }
+                            });
+                        }
+                        Recheck::Hidden => {}
+                    },
+                    FixStep::UseInApp => {}
+                }
             }
-        }
-        if let Some(evidence) = &diagnosis.evidence {
-            egui::CollapsingHeader::new(tr(T::TechnicalDetails))
-                .id_salt("diagnosis-evidence")
-                .show(ui, |ui| {
-                    ui.add(
-                        egui::Label::new(RichText::new(inert(evidence).as_ref()).monospace())
-                            .selectable(true),
-                    );
-                    ui.label(RichText::new(format!("cause: {}", diagnosis.cause.id())).weak());
-                });
-        }
-    });
+            if let (Some(label), Some(target)) = (&offer.go_to, diagnosis.target) {
+                ui.add_space(GAP / 2.0);
+                if ui.button(label.as_str()).clicked() {
+                    chosen = Some(Chosen::GoTo(target));
+                }
+            }
+            if let Some(evidence) = &diagnosis.evidence {
+                egui::CollapsingHeader::new(tr(T::TechnicalDetails))
+                    .id_salt("diagnosis-evidence")
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(inert(evidence).as_ref()).monospace())
+                                .selectable(true),
+                        );
+                        ui.label(RichText::new(format!("cause: {}", diagnosis.cause.id())).weak());
+                    });
+            }
+        });
     chosen
 }

@@ -22,6 +22,8 @@ pub struct Links {
     /// Every address asked for, newest last.
     pub opened: Vec<String>,
     last: Option<(String, Opened)>,
+    /// A browser failed to open once: every page then says so, not just the one tried.
+    no_browser: bool,
     task: Task<bool>,
 }
 
@@ -31,6 +33,7 @@ impl Links {
             use_browser,
             opened: Vec::new(),
             last: None,
+            no_browser: false,
             task: Task::Idle,
         }
     }
@@ -52,6 +55,7 @@ impl Links {
     /// Records a page opened elsewhere (the sign-in job opens its own), with how it went.
     pub fn record(&mut self, url: &str, state: Opened) {
         self.opened.push(url.to_string());
+        self.no_browser |= state == Opened::NoBrowser;
         self.last = Some((url.to_string(), state));
     }
 
@@ -63,16 +67,24 @@ impl Links {
             *state = if *opened {
                 Opened::InBrowser
             } else {
+                self.no_browser = true;
                 Opened::NoBrowser
             };
         }
     }
 
-    /// How `url` went, if it was the last page asked for.
+    /// How `url` went, if it was the last page asked for; any page, once no browser could
+    /// be opened here.
     pub fn state_of(&self, url: &str) -> Option<Opened> {
-        self.last
+        let last = self
+            .last
             .as_ref()
             .filter(|(last, _)| last == url)
-            .map(|(_, state)| *state)
+            .map(|(_, state)| *state);
+        match last {
+            Some(state) => Some(state),
+            None if self.no_browser => Some(Opened::NoBrowser),
+            None => None,
+        }
     }
 }

@@ -132,6 +132,7 @@ pub struct SetupApp {
     screen: Screen,
     wizard: Wizard,
     accounts: AccountsScreen,
+    styled: bool,
 }
 
 impl SetupApp {
@@ -162,6 +163,7 @@ impl SetupApp {
             screen,
             wizard,
             accounts: AccountsScreen::new(),
+            styled: false,
         })
     }
 
@@ -182,6 +184,20 @@ impl SetupApp {
     /// Takes in what background work finished, then draws the whole window into `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.styled {
+            style::setup(&ctx);
+            self.styled = true;
+        }
+        // Back in the window: the index may have changed meanwhile (an account stored from
+        // the command line), so it is read again, off the frame.
+        let refocused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if refocused {
+            self.env.reload_accounts(&ctx);
+        }
         self.env.poll();
         let next = match self.screen {
             Screen::Wizard => {
@@ -232,6 +248,22 @@ pub fn run() -> Result<(), String> {
             .with_min_inner_size([560.0, 440.0]),
         ..Default::default()
     };
-    eframe::run_native(tr(T::AppTitle), options, Box::new(|_cc| Ok(Box::new(app))))
-        .map_err(|e| e.to_string())
+    // The desktop's theme where the platform tells it; SMTP_SETUP_THEME=light|dark overrides
+    // (X11 tells nothing, so the window starts dark there).
+    let theme = match std::env::var("SMTP_SETUP_THEME").as_deref() {
+        Ok("light") => Some(egui::ThemePreference::Light),
+        Ok("dark") => Some(egui::ThemePreference::Dark),
+        _ => None,
+    };
+    eframe::run_native(
+        tr(T::AppTitle),
+        options,
+        Box::new(move |cc| {
+            if let Some(theme) = theme {
+                cc.egui_ctx.set_theme(theme);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
 }

@@ -178,6 +178,25 @@ pub fn page_button(ui: &mut Ui, env: &mut Env, page: &GooglePage) {
     });
 }
 
+/// A small light/dark switch: on X11 the window cannot learn the desktop's theme, so the
+/// person chooses (for this run).
+pub fn theme_switch(ui: &mut Ui) {
+    let (label, to) = match ui.ctx().theme() {
+        egui::Theme::Dark => (T::LightTheme, egui::Theme::Light),
+        egui::Theme::Light => (T::DarkTheme, egui::Theme::Dark),
+    };
+    let button = ui.add(egui::Button::new(RichText::new(tr(label)).weak()).frame(false));
+    if button.clicked() {
+        ui.ctx().set_theme(to);
+    }
+}
+
+/// Looks that are set once for the whole window: scroll bars always drawn where a page is
+/// longer than the window, so what lies below the fold is visibly there.
+pub fn setup(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+}
+
 /// Selectable monospace text with a Copy button that confirms the copy.
 pub fn copyable(ui: &mut Ui, text: &str) {
     ui.add(egui::Label::new(RichText::new(text).monospace()).selectable(true));

@@ -104,6 +104,7 @@ impl AccountsScreen {
                         if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
                             next = Some(Nav::NewSetup);
                         }
+                        style::theme_switch(ui);
                     });
                 });
             });

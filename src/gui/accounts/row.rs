@@ -5,7 +5,7 @@
 //! clicked (`RowAction`); `act` starts it and `poll` takes in its result.
 
 use crate::gui::Env;
-use crate::gui::clipboard::{ClipState, SecretOnClipboard};
+use crate::gui::clipboard::{ClipState, SETTLED_NOTE_FOR, SecretOnClipboard};
 use crate::gui::diagnosis_view::{self, Chosen, Offer, Recheck};
 use crate::gui::fields;
 use crate::gui::style::{self, GAP, Tone};
@@ -15,8 +15,8 @@ use crate::gui::timeline::Timeline;
 use egui::{RichText, Ui};
 use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::app_password::{AppPassword, AppPasswordError};
-use smtp_setup::diagnosis::{Cause, Diagnosis};
+use smtp_setup::app_password::AppPassword;
+use smtp_setup::diagnosis::{Cause, Diagnosis, FixTarget};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::provider::APP_PASSWORDS_PAGE;
 use smtp_setup::secret::Secret;
@@ -99,6 +99,11 @@ pub struct RowState {
     /// Gmail refuses it (to be corrected), emptied once it is saved.
     password: Zeroizing<String>,
     show_password: bool,
+    /// The digest of the replacement Gmail refused last, so the field says so while it
+    /// still holds that one.
+    refused: Option<fields::Refused>,
+    /// The replacement field takes the focus on the next frame (the panel just opened).
+    focus_field: bool,
     /// The secret copied with "Copy with password…", until it is off the clipboard.
     clip: Option<SecretOnClipboard>,
 }
@@ -113,12 +118,26 @@ impl RowState {
     ) -> Option<RowEvent> {
         if let Some(clip) = &mut self.clip {
             clip.poll(ctx, &env.worker, &env.config.clipboard);
+            if clip.settled_for().is_some_and(|t| t >= SETTLED_NOTE_FOR) {
+                self.clip = None;
+            }
         }
         match self.task.poll() {
             Polled::Nothing => return None,
             // The engine recorded the run as cancelled once its work was gone.
             Polled::CancelEnded => return Some(RowEvent::Changed),
             Polled::Finished => {}
+        }
+        if let (
+            Task::Finished {
+                result: Err(failure),
+                ..
+            },
+            Some((Kind::Replace, _)),
+        ) = (&self.task, self.last)
+            && failure.diagnosis.as_ref().map(|d| d.cause) == Some(Cause::BadCredentials)
+        {
+            self.refused = Some(fields::Refused::of(&self.password));
         }
         if let Task::Finished {
             result: Ok(outcome),
@@ -146,6 +165,7 @@ impl RowState {
                 Outcome::Replaced => {
                     self.panel = Panel::Closed;
                     self.password = Zeroizing::new(String::new());
+                    self.refused = None;
                 }
                 _ => {}
             }
@@ -173,7 +193,7 @@ impl RowState {
                 self.panel(ui, env, record),
                 self.result(ui, env, record),
             ];
-            if let Some(clip) = &self.clip {
+            if let Some(clip) = self.clip.as_ref().filter(|_| self.panel == Panel::Closed) {
                 let text = match clip.state() {
                     ClipState::Pending { .. } | ClipState::Clearing => trf(
                         T::ClipboardWillClear,
@@ -204,6 +224,7 @@ impl RowState {
                     self.recipient = record.address.to_string();
                 }
                 self.clear_result();
+                self.focus_field = panel == Panel::Replace;
                 self.panel = panel;
             }
             RowAction::Close => {
@@ -211,6 +232,7 @@ impl RowState {
                 // password's diagnosis is not about the account).
                 self.panel = Panel::Closed;
                 self.password = Zeroizing::new(String::new());
+                self.refused = None;
                 self.clear_result();
             }
             RowAction::Check => {
@@ -423,7 +445,11 @@ impl RowState {
                     {
                         action = Some(RowAction::Send(to.clone()));
                     }
-                    if ui.button(tr(T::Cancel)).clicked() {
+                    // Nothing is left to cancel once a message went.
+                    let sent = self.last.is_some_and(|(kind, _)| kind == Kind::Send)
+                        && self.task.succeeded().is_some();
+                    let close = if sent { T::Close } else { T::Cancel };
+                    if ui.button(tr(close)).clicked() {
                         action = Some(RowAction::Close);
                     }
                 });
@@ -475,13 +501,18 @@ impl RowState {
         let parsed = AppPassword::parse(&self.password);
         let mut action = None;
         ui.horizontal_wrapped(|ui| {
-            fields::app_password(
+            let field = fields::app_password(
                 ui,
                 label.id,
                 &mut self.password,
                 &mut self.show_password,
                 220.0,
             );
+            // Opened to paste a new password: the field is ready for it.
+            if self.focus_field {
+                self.focus_field = false;
+                field.request_focus();
+            }
             if ui
                 .add_enabled(parsed.is_ok(), egui::Button::new(tr(T::VerifyAndReplace)))
                 .clicked()
@@ -492,17 +523,7 @@ impl RowState {
                 action = Some(RowAction::Close);
             }
         });
-        if !self.password.is_empty() {
-            match parsed {
-                Ok(_) => style::status(ui, Tone::Success, tr(T::AppPasswordLooksRight)),
-                Err(error) => {
-                    if let AppPasswordError::WrongLength { found } = error {
-                        ui.label(trf(T::LettersCounted, &[("n", &found.to_string())]));
-                    }
-                    ui.colored_label(Tone::Error.color(ui), error.to_string());
-                }
-            }
-        }
+        fields::app_password_status(ui, &self.password, self.refused.as_ref());
         action
     }
 
@@ -510,6 +531,10 @@ impl RowState {
     fn result(&self, ui: &mut Ui, env: &mut Env, record: &AccountRecord) -> Option<RowAction> {
         let now = SystemTime::now();
         let Some((kind, at)) = self.last else {
+            // The Replace panel is the fix the recorded failure leads to: not both at once.
+            if self.panel == Panel::Replace {
+                return None;
+            }
             return self.recorded_failure(ui, env, record, now);
         };
         let label = match kind {
@@ -545,11 +570,11 @@ impl RowState {
                     reply,
                     elapsed_ms,
                 } => {
-                    let secs = format!("{:.1}", *elapsed_ms as f64 / 1000.0);
+                    let time = when::took(*elapsed_ms);
                     style::status(
                         ui,
                         Tone::Success,
-                        &trf(T::SendOk, &[("to", to), ("secs", &secs)]),
+                        &trf(T::SendOk, &[("to", to), ("time", &time)]),
                     );
                     note = Some(trf(T::SendReply, &[("reply", &reply.to_string())]));
                 }
@@ -562,8 +587,10 @@ impl RowState {
             } => {
                 if kind == Kind::Replace {
                     style::status(ui, Tone::Neutral, tr(T::OldPasswordKept));
+                    action = self.show_replace_failure(ui, env, failure, record);
+                } else {
+                    action = show_failure(ui, env, failure, record);
                 }
-                action = show_failure(ui, env, failure, kind != Kind::Replace);
             }
             Task::Cancelled { .. } => style::status(ui, Tone::Neutral, tr(T::ActionCancelled)),
             Task::Idle => {}
@@ -606,9 +633,39 @@ impl RowState {
         );
         egui::CollapsingHeader::new(tr(T::DiagnosisSteps))
             .id_salt("why-failing")
-            .show(ui, |ui| show_diagnosis(ui, env, &diagnosis, true))
+            .show(ui, |ui| show_diagnosis(ui, env, &diagnosis, record))
             .body_returned
             .flatten()
+    }
+
+    /// A refused replacement: when the saved password still works, only the new one can be
+    /// wrong, and the advice says just that. The fix is right here, in the panel above.
+    fn show_replace_failure(
+        &self,
+        ui: &mut Ui,
+        env: &mut Env,
+        failure: &Failure,
+        record: &AccountRecord,
+    ) -> Option<RowAction> {
+        let Some(diagnosis) = &failure.diagnosis else {
+            let message = smtp_setup::untrusted::inert(&failure.message);
+            ui.colored_label(Tone::Error.color(ui), message.as_ref());
+            return None;
+        };
+        let saved_works = matches!(self.newest(record), Some((TestOutcome::Ok, _, _)));
+        let narrowed;
+        let diagnosis = if diagnosis.cause == Cause::BadCredentials && saved_works {
+            narrowed = Diagnosis::refused_replacement(&record.address, diagnosis.evidence.clone());
+            &narrowed
+        } else {
+            diagnosis
+        };
+        let offer = Offer {
+            recheck: Recheck::Hidden,
+            go_to: None,
+        };
+        diagnosis_view::show(ui, env, diagnosis, offer);
+        None
     }
 
     fn start_check(
@@ -726,10 +783,15 @@ fn copied_id(record: &AccountRecord) -> egui::Id {
     egui::Id::unique(("copied-settings", record.address.as_str()))
 }
 
-/// A failure on a card: its diagnosis (a check's offers "Check again"), or its message.
-fn show_failure(ui: &mut Ui, env: &mut Env, failure: &Failure, recheck: bool) -> Option<RowAction> {
+/// A failure on a card: its diagnosis with the card's own way to the fix, or its message.
+fn show_failure(
+    ui: &mut Ui,
+    env: &mut Env,
+    failure: &Failure,
+    record: &AccountRecord,
+) -> Option<RowAction> {
     match &failure.diagnosis {
-        Some(diagnosis) => show_diagnosis(ui, env, diagnosis, recheck),
+        Some(diagnosis) => show_diagnosis(ui, env, diagnosis, record),
         None => {
             let message = smtp_setup::untrusted::inert(&failure.message);
             ui.colored_label(Tone::Error.color(ui), message.as_ref());
@@ -738,22 +800,34 @@ fn show_failure(ui: &mut Ui, env: &mut Env, failure: &Failure, recheck: bool) ->
     }
 }
 
+/// A diagnosis on a card. When the fix is a new secret, the card leads to where it is
+/// entered (Replace app password…, Sign in again…) instead of a re-check of the stored one,
+/// which would only fail again; otherwise the last step is "Check again".
 fn show_diagnosis(
     ui: &mut Ui,
     env: &mut Env,
     diagnosis: &Diagnosis,
-    recheck: bool,
+    record: &AccountRecord,
 ) -> Option<RowAction> {
+    let fix = match (diagnosis.target, record.auth) {
+        (Some(FixTarget::Credential), AuthMethod::AppPassword) => {
+            Some((T::ReplaceAction, RowAction::Open(Panel::Replace)))
+        }
+        (Some(FixTarget::Credential | FixTarget::SignIn), AuthMethod::OAuth) => {
+            Some((T::ReauthorizeAction, RowAction::Reauthorize))
+        }
+        _ => None,
+    };
     let offer = Offer {
-        recheck: if recheck {
-            Recheck::Button(T::CheckAgain)
-        } else {
+        recheck: if fix.is_some() {
             Recheck::Hidden
+        } else {
+            Recheck::Button(T::CheckAgain)
         },
-        go_to: None,
+        go_to: fix.as_ref().map(|(label, _)| tr(*label).to_string()),
     };
     match diagnosis_view::show(ui, env, diagnosis, offer)? {
         Chosen::Recheck => Some(RowAction::Check),
-        Chosen::GoTo(_) => None,
+        Chosen::GoTo(_) => fix.map(|(_, action)| action),
     }
 }

@@ -92,7 +92,9 @@ impl AccountPage {
         }
         match EmailAddress::parse(&draft.address) {
             Ok(user) => {
-                if let Some(meant) = user.likely_meant() {
+                if let Some(meant) = user.likely_meant()
+                    && draft.kept_as_typed.as_deref() != Some(user.as_str())
+                {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(
                             RichText::new(trf(T::DidYouMean, &[("address", meant.as_str())]))
@@ -104,14 +106,34 @@ impl AccountPage {
                         {
                             draft.address = meant.to_string();
                         }
+                        if ui
+                            .button(trf(T::KeepAsTyped, &[("address", user.as_str())]))
+                            .clicked()
+                        {
+                            draft.kept_as_typed = Some(user.to_string());
+                        }
                     });
+                    if self.touched {
+                        ui.label(RichText::new(tr(T::TypoFirst)).weak());
+                    }
                     return;
                 }
-                let kind = match user.kind() {
-                    AccountKind::PersonalGmail => T::PersonalAccount,
-                    AccountKind::Workspace => T::WorkspaceAccount,
-                };
-                ui.label(RichText::new(tr(kind)).weak());
+                match user.kind() {
+                    AccountKind::PersonalGmail => {
+                        ui.label(RichText::new(tr(T::PersonalAccount)).weak());
+                    }
+                    AccountKind::Workspace => {
+                        let text = trf(T::WorkspaceAccount, &[("domain", user.domain())]);
+                        ui.label(RichText::new(text).weak());
+                    }
+                    AccountKind::OtherProvider(provider) => {
+                        let text = trf(
+                            T::OtherProviderAccount,
+                            &[("address", user.as_str()), ("provider", provider)],
+                        );
+                        ui.colored_label(Tone::Error.color(ui), text);
+                    }
+                }
             }
             Err(error) if self.touched => {
                 ui.colored_label(Tone::Error.color(ui), error.to_string());

@@ -4,15 +4,16 @@ use super::draft::SetupDraft;
 use super::{Action, heading};
 use crate::gui::Env;
 use crate::gui::fields;
-use crate::gui::style::{self, GAP, SECTION, Tone};
-use crate::gui::text::{T, tr, trf};
+use crate::gui::style::{self, GAP, SECTION};
+use crate::gui::text::{T, tr};
 use egui::{RichText, Ui};
-use smtp_setup::app_password::AppPasswordError;
 use smtp_setup::provider::APP_PASSWORDS_PAGE;
 
 #[derive(Default)]
 pub struct AppPasswordPage {
     shown: bool,
+    /// The field was focused on arrival (with a refused password selected, to be replaced).
+    focused: bool,
 }
 
 impl AppPasswordPage {
@@ -24,20 +25,25 @@ impl AppPasswordPage {
         ui.add_space(SECTION);
 
         let label = ui.label(RichText::new(tr(T::AppPasswordLabel)).strong());
-        ui.horizontal(|ui| {
-            fields::app_password(ui, label.id, &mut draft.password, &mut self.shown, 260.0);
-        });
-        if !draft.password.is_empty() {
-            match draft.app_password() {
-                Ok(_) => style::status(ui, Tone::Success, tr(T::AppPasswordLooksRight)),
-                Err(error) => {
-                    if let AppPasswordError::WrongLength { found } = error {
-                        ui.label(trf(T::LettersCounted, &[("n", &found.to_string())]));
-                    }
-                    ui.colored_label(Tone::Error.color(ui), error.to_string());
-                }
+        let field = ui
+            .horizontal(|ui| {
+                fields::app_password(ui, label.id, &mut draft.password, &mut self.shown, 260.0)
+            })
+            .inner;
+        if !self.focused {
+            self.focused = true;
+            // Back here after Gmail refused it: what is pasted next replaces it.
+            if draft
+                .refused
+                .as_ref()
+                .is_some_and(|r| r.is(&draft.password))
+            {
+                fields::select_all(ui, &field, draft.password.chars().count());
+            } else {
+                field.request_focus();
             }
         }
+        fields::app_password_status(ui, &draft.password, draft.refused.as_ref());
 
         ui.add_space(SECTION);
         egui::CollapsingHeader::new(tr(T::NotAvailableHelp))

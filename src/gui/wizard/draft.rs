@@ -3,8 +3,9 @@
 
 use super::flow::{Method, Mode};
 use crate::gui::Env;
+use crate::gui::fields::Refused;
 use smtp_setup::accounts::AccountRecord;
-use smtp_setup::address::EmailAddress;
+use smtp_setup::address::{AccountKind, EmailAddress};
 use smtp_setup::app_password::{AppPassword, AppPasswordError};
 use smtp_setup::oauth::{Grant, OAuthClient};
 use zeroize::Zeroizing;
@@ -22,6 +23,10 @@ pub struct SetupDraft {
     pub grant: Option<Grant>,
     /// The test message's recipient as typed.
     pub recipient: String,
+    /// The app password Gmail refused last (its digest), while the field may still hold it.
+    pub refused: Option<Refused>,
+    /// An address kept as typed although it looks like a typo of a Gmail address.
+    pub kept_as_typed: Option<String>,
 }
 
 impl SetupDraft {
@@ -34,6 +39,8 @@ impl SetupDraft {
             password: Zeroizing::new(String::new()),
             client: None,
             grant: None,
+            refused: None,
+            kept_as_typed: None,
         }
     }
 
@@ -51,6 +58,18 @@ impl SetupDraft {
 
     pub fn app_password(&self) -> Result<AppPassword, AppPasswordError> {
         AppPassword::parse(&self.password)
+    }
+
+    /// Why the typed address cannot continue as it is, if it cannot: not an address, another
+    /// provider's, or a likely typo not yet confirmed. (Stored addresses are handled apart.)
+    pub fn address_blocked(&self) -> bool {
+        let Some(user) = self.user() else {
+            return true;
+        };
+        if matches!(user.kind(), AccountKind::OtherProvider(_)) {
+            return true;
+        }
+        user.likely_meant().is_some() && self.kept_as_typed.as_deref() != Some(user.as_str())
     }
 
     pub fn recipient_ok(&self) -> bool {

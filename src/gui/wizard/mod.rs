@@ -105,6 +105,9 @@ pub struct Wizard {
     draft: SetupDraft,
     page: Page,
     progress: ProgressFile,
+    /// Opened from the account list ("Add account…"): it can go back there even when the
+    /// list is empty.
+    from_accounts: bool,
 }
 
 impl Wizard {
@@ -121,6 +124,7 @@ impl Wizard {
             page: Page::resumed(step),
             draft,
             progress,
+            from_accounts: false,
         }
     }
 
@@ -133,6 +137,7 @@ impl Wizard {
             draft: SetupDraft::new(String::new(), Method::default(), Mode::New),
             page: Page::Account(account::AccountPage::default()),
             progress,
+            from_accounts: true,
         }
     }
 
@@ -182,7 +187,10 @@ impl Wizard {
                 if let Some(error) = &env.accounts_error {
                     ui.colored_label(Tone::Error.color(ui), error);
                 }
-                if let Some(step) = step_indicator(ui, self.step(), self.draft.method, busy) {
+                let attention = self.attention();
+                let current = self.step();
+                if let Some(step) = step_indicator(ui, current, self.draft.method, busy, attention)
+                {
                     action = Some(Action::GoTo(step));
                 }
             });
@@ -236,12 +244,26 @@ impl Wizard {
         leave.then_some(Nav::Accounts)
     }
 
+    /// The earlier step a failure on this page sends the person back to (the app password
+    /// Gmail refused): the step bar marks it as needing attention rather than done.
+    fn attention(&self) -> Option<Step> {
+        let failure = match &self.page {
+            Page::Verify(page) => page.failure(),
+            Page::TestMessage(page) => page.failure(),
+            _ => None,
+        }?;
+        let target = failure.diagnosis.as_ref()?.target?;
+        flow::page_for(target, self.draft.method).filter(|step| *step != self.step())
+    }
+
     /// The page's one primary action, for its state.
     fn primary(&self, env: &Env) -> Primary {
         let (label, enabled, action) = match &self.page {
             Page::Account(_) => (
                 T::Continue,
-                !self.draft.address.trim().is_empty() && self.draft.stored(env).is_none(),
+                !self.draft.address.trim().is_empty()
+                    && self.draft.stored(env).is_none()
+                    && !(self.draft.user().is_some() && self.draft.address_blocked()),
                 Action::Next,
             ),
             Page::TwoStep => (T::TwoStepDone, true, Action::Next),
@@ -284,7 +306,7 @@ impl Wizard {
         let busy = self.page.busy();
         let mut chosen = None;
         ui.horizontal(|ui| {
-            if !env.accounts.accounts.is_empty()
+            if (self.from_accounts || !env.accounts.accounts.is_empty())
                 && style::secondary_button(ui, tr(T::ToAccounts), !busy).clicked()
             {
                 chosen = Some(Action::Leave);
@@ -296,6 +318,7 @@ impl Wizard {
                     self.draft.method,
                 )));
             }
+            style::theme_switch(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if style::primary_button(ui, tr(primary.label), primary.enabled).clicked() {
                     chosen = Some(primary.action);
@@ -327,7 +350,7 @@ impl Wizard {
             Action::Next => {
                 // The address is checked when the person continues, not while they type.
                 if let Page::Account(page) = &mut self.page
-                    && (self.draft.user().is_none() || self.draft.stored(env).is_some())
+                    && (self.draft.address_blocked() || self.draft.stored(env).is_some())
                 {
                     page.touched = true;
                     return;
@@ -411,8 +434,16 @@ pub fn step_name(step: Step) -> &'static str {
     })
 }
 
-/// The steps in a row: done ones can be clicked to go back to; returns the one clicked.
-fn step_indicator(ui: &mut Ui, current: Step, method: Method, busy: bool) -> Option<Step> {
+/// The steps in a row: done ones can be clicked to go back to, the one a failure points
+/// to is marked as needing attention; returns the one clicked. Each item is one unbreakable
+/// label, so a narrow window wraps between items, never inside one.
+fn step_indicator(
+    ui: &mut Ui,
+    current: Step,
+    method: Method,
+    busy: bool,
+    attention: Option<Step>,
+) -> Option<Step> {
     let current_number = flow::number(current, method);
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
@@ -420,23 +451,34 @@ fn step_indicator(ui: &mut Ui, current: Step, method: Method, busy: bool) -> Opt
         for (index, step) in flow::steps(method).into_iter().enumerate() {
             let number = index + 1;
             let name = step_name(step);
+            let item = |text: RichText| egui::Label::new(text).extend();
             if number < current_number {
-                let done = RichText::new(format!("✔ {name}")).color(Tone::Success.color(ui));
-                let link = ui.add_enabled(!busy, egui::Button::new(done).frame(false));
+                let (mark, tone) = if attention == Some(step) {
+                    ("⚠", Tone::Error)
+                } else {
+                    ("✔", Tone::Success)
+                };
+                let done = RichText::new(format!("{mark} {name}")).color(tone.color(ui));
+                let link = ui.add_enabled(
+                    !busy,
+                    egui::Button::new(done)
+                        .frame(false)
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
                 if link.clicked() {
                     clicked = Some(step);
                 }
             } else if step == current {
-                ui.label(
+                ui.add(item(
                     RichText::new(format!("{number}. {name}"))
                         .strong()
                         .color(ui.visuals().strong_text_color()),
-                );
+                ));
             } else {
-                ui.label(RichText::new(format!("{number}. {name}")).weak());
+                ui.add(item(RichText::new(format!("{number}. {name}")).weak()));
             }
             if step != Step::Done {
-                ui.label(RichText::new("›").weak());
+                ui.add(item(RichText::new("›").weak()));
             }
         }
     });
@@ -468,7 +510,7 @@ fn show_failure(
         .filter(|step| *step != here);
     let offer = Offer {
         recheck: recheck.map_or(Recheck::Hidden, Recheck::Hint),
-        go_to: fixing.map(step_name),
+        go_to: fixing.map(|step| trf(T::GoToPage, &[("name", step_name(step))])),
     };
     match diagnosis_view::show(ui, env, diagnosis, offer)? {
         Chosen::Recheck => Some(Action::Again),

@@ -41,6 +41,10 @@ impl SendPage {
         self.task.succeeded().is_some()
     }
 
+    pub fn failure(&self) -> Option<&Failure> {
+        self.task.failure()
+    }
+
     pub fn cancel(&mut self) {
         self.task.cancel();
     }
@@ -123,10 +127,22 @@ impl SendPage {
             Task::Finished {
                 result: Ok(sent), ..
             } => {
-                let secs = format!("{:.1}", sent.elapsed_ms as f64 / 1000.0);
-                let text = trf(T::SendOk, &[("to", &sent.to), ("secs", &secs)]);
+                let time = smtp_setup::when::took(sent.elapsed_ms);
+                let text = trf(T::SendOk, &[("to", &sent.to), ("time", &time)]);
                 style::status(ui, Tone::Success, &text);
                 reply = Some(trf(T::SendReply, &[("reply", &sent.reply.to_string())]));
+                // A changed recipient is another test, not a change to the one sent.
+                if let Ok(to) = EmailAddress::parse(&draft.recipient)
+                    && to.as_str() != sent.to
+                {
+                    ui.add_space(GAP / 2.0);
+                    if ui
+                        .button(trf(T::SendAnother, &[("address", to.as_str())]))
+                        .clicked()
+                    {
+                        action = Some(Action::Again);
+                    }
+                }
             }
             Task::Finished {
                 result: Err(failure),

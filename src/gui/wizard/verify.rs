@@ -5,12 +5,14 @@ use super::draft::SetupDraft;
 use super::flow::{Method, Mode, Step};
 use super::{Action, heading, show_failure};
 use crate::gui::Env;
+use crate::gui::fields::Refused;
 use crate::gui::style::{self, GAP, Tone};
 use crate::gui::task::{Failure, Polled, Task};
 use crate::gui::text::{T, tr, trf};
 use crate::gui::timeline::Timeline;
 use egui::Ui;
 use smtp_setup::accounts::{AccountRecord, NewSecret, Verification};
+use smtp_setup::diagnosis::Cause;
 use smtp_setup::smtp::Route;
 use zeroize::Zeroizing;
 
@@ -57,6 +59,10 @@ impl VerifyPage {
         self.task.cancel();
     }
 
+    pub fn failure(&self) -> Option<&Failure> {
+        self.task.failure()
+    }
+
     pub fn verified(&self) -> bool {
         self.task.succeeded().is_some()
     }
@@ -71,8 +77,17 @@ impl VerifyPage {
     ) -> Option<Action> {
         match self.task.poll() {
             Polled::Finished => {
+                // The app password page says so while its field still holds the refused one.
+                let refused = self.task.failure().and_then(|f| f.diagnosis.as_ref());
+                if draft.method == Method::AppPassword
+                    && !self.retest
+                    && refused.is_some_and(|d| d.cause == Cause::BadCredentials)
+                {
+                    draft.refused = Some(Refused::of(&draft.password));
+                }
                 if let Some(verified) = self.task.succeeded() {
                     draft.password = Zeroizing::new(String::new());
+                    draft.refused = None;
                     draft.grant = None;
                     env.accounts.upsert(verified.record.clone());
                 }
