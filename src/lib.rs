@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod address;
 pub mod app_password;
 pub mod diagnosis;
+pub mod export;
 pub mod keychain;
 pub mod oauth;
 pub mod provider;

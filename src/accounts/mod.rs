@@ -231,6 +231,17 @@ impl AccountStore {
         })
     }
 
+    /// What an app logs in with, for `smtp-setup password`, `run` and inline exports: the app
+    /// password (its 16 letters, without Google's spaces), or for Google sign-in a fresh
+    /// access token (valid about an hour).
+    pub async fn app_secret(&self, record: &AccountRecord) -> Result<Secret, AccountError> {
+        Ok(match self.login(record).await? {
+            Credential::AppPassword { password, .. } => Secret::new(password.expose().to_string()),
+            Credential::Password { password, .. } => password,
+            Credential::OAuth { access_token, .. } => access_token,
+        })
+    }
+
     /// Checks a stored account, or sends a test message with it, and records how it ended:
     /// passed, failed with its cause (including a refused token refresh or a keychain that
     /// cannot be read), or cancelled when this future is dropped before the end (Cancel in

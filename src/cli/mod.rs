@@ -1,6 +1,7 @@
 //! The headless command line: the same engine as the window, for servers and scripts.
 
 mod accounts;
+mod app;
 mod connect;
 pub mod console;
 mod oauth;
@@ -83,6 +84,15 @@ pub enum Command {
     /// Sign in with Google (OAuth2, your own "Desktop app" client) instead of an app password.
     #[command(subcommand)]
     Oauth(oauth::OAuthCommand),
+    /// Print ready settings for an app's stack (Django, Laravel, Nodemailer, msmtp…); `--format
+    /// list` lists them. The secret stays out unless --include-secret.
+    Export(app::ExportArgs),
+    /// Print a stored account's app password (or a fresh access token) for programs that ask
+    /// for it at run time, such as msmtp's passwordeval.
+    Password(app::PasswordArgs),
+    /// Run a command with the account's settings in its environment (SMTP_HOST, SMTP_PASSWORD…,
+    /// or the names --format's stack reads), read from the keychain and written nowhere.
+    Run(app::RunArgs),
     /// Explain a Gmail SMTP error: paste the message from any program, or `-` to read stdin.
     Diagnose {
         /// The error text; `-` reads it from standard input.
@@ -138,6 +148,9 @@ pub fn run(command: Command, secrets: Secrets) -> ExitCode {
         Command::Accounts(command) => accounts::run(command),
         Command::Oauth(command) => oauth::run(command),
         Command::Diagnose { text, json } => run_diagnose(&text, json),
+        Command::Export(args) => app::run_export(args),
+        Command::Password(args) => app::run_password(args),
+        Command::Run(args) => app::run_run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
