@@ -11,6 +11,7 @@ use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Ve
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
+use smtp_setup::gui::use_in_app::SaveTo;
 use smtp_setup::gui::{GuiConfig, Screen, SetupApp};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::smtp::{Route, TlsMode};
@@ -623,4 +624,86 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
         harness.state().opened_links().last().map(String::as_str),
         Some("https://myaccount.google.com/connections")
     );
+}
+
+#[test]
+fn use_in_your_app_writes_the_stack_settings_and_the_secret_only_when_confirmed() {
+    let s = setup(
+        "use-in-app",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Use in your app…");
+    assert_eq!(harness.state().screen(), Screen::UseInApp);
+    type_into(&mut harness, "Find your stack", "djan");
+    assert!(
+        harness.query_by_label("Nodemailer").is_none(),
+        "the filter narrows the list"
+    );
+    click(&mut harness, "Django");
+    assert!(has_text(&harness, "EMAIL_USE_TLS = True"));
+    assert!(has_text(
+        &harness,
+        "EMAIL_HOST_PASSWORD = os.environ[\"EMAIL_HOST_PASSWORD\"]"
+    ));
+    assert!(!has_text(&harness, PASSWORD));
+    snapshot(&mut harness, "use-in-app-django", &[]);
+    harness.get_by_label("Copy").click_accesskit();
+    let copied = copied_text(&mut harness);
+    assert!(copied.contains("EMAIL_PORT = 587") && !copied.contains(PASSWORD));
+
+    // Inline only after a confirmation; then the password is in the text, with a warning.
+    click(
+        &mut harness,
+        "Written into the settings (the file then holds the password)…",
+    );
+    assert!(has_text(&harness, "Write it in?"));
+    assert!(!has_text(&harness, PASSWORD));
+    click(&mut harness, "Write the password in");
+    wait_for(&mut harness, "the secret from the keychain", |h| {
+        has_text(h, &format!("EMAIL_HOST_PASSWORD = \"{PASSWORD}\""))
+    });
+    assert!(has_text(&harness, "holds the app password in plain text"));
+    click(&mut harness, "Save to file…");
+    let SaveTo::Path(path) = &s.config.save_to else {
+        unreachable!()
+    };
+    wait_for(&mut harness, "the saved file", |h| has_text(h, "Saved to"));
+    let saved = std::fs::read_to_string(path).unwrap();
+    assert!(saved.contains(&format!("EMAIL_HOST_PASSWORD = \"{PASSWORD}\"")));
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a file with the secret is private");
+    click(&mut harness, "‹ Accounts");
+    assert_eq!(harness.state().screen(), Screen::Accounts);
+    cleanup(&s.config);
+}
+
+#[test]
+fn the_decoder_explains_a_pasted_error_and_checks_the_account_it_names() {
+    let s = setup(
+        "decoder",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    click(&mut harness, "Explain an error…");
+    assert_eq!(harness.state().screen(), Screen::Decode);
+    let pasted = format!(
+        "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted. \
+         For more information, go to\\n5.7.8  https://support.google.com/mail/?p=BadCredentials \
+         - gsmtp') while sending as {USER}"
+    );
+    type_into(&mut harness, "Error message", &pasted);
+    let title = Diagnosis::for_cause(Cause::BadCredentials).title;
+    wait_for(&mut harness, "the diagnosis", |h| has_text(h, &title));
+    assert!(has_text(&harness, "Open App passwords page"));
+    snapshot(&mut harness, "decoder", &[]);
+    click(&mut harness, &format!("Check {USER}"));
+    assert_eq!(harness.state().screen(), Screen::Accounts);
+    wait_for(&mut harness, "the check it started", |h| {
+        has_text(h, "Gmail accepted the login.")
+    });
+    cleanup(&s.config);
 }

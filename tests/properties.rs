@@ -99,6 +99,42 @@ fn wire_lines(bytes: &[u8]) -> Vec<&[u8]> {
 proptest! {
     #![proptest_config(config())]
 
+    /// Any address the parser accepts and any secret render for every stack, and the secret
+    /// appears only inline; any filter text is survivable.
+    #[test]
+    fn every_export_takes_any_address_and_secret(
+        address in "[a-z0-9.'+_-]{1,20}@[a-z0-9-]{1,12}\\.[a-z]{2,6}",
+        secret in any::<String>(),
+        filter in any::<String>(),
+        port in any::<u16>(),
+        implicit in any::<bool>(),
+    ) {
+        if let Ok(address) = EmailAddress::parse(&address) {
+            let record = smtp_setup::accounts::AccountRecord {
+                address,
+                display_name: None,
+                provider: "gmail".into(),
+                server: "smtp.gmail.com".into(),
+                port,
+                tls: if implicit { TlsMode::Implicit } else { TlsMode::Starttls },
+                auth: smtp_setup::accounts::AuthMethod::AppPassword,
+                created: std::time::SystemTime::UNIX_EPOCH,
+                last_verified: None,
+                last_test: None,
+            };
+            let secret = Secret::new(secret);
+            for target in smtp_setup::export::TARGETS {
+                let _ = target.matches(&filter);
+                for mode in target.modes {
+                    let snippet = smtp_setup::export::render(
+                        target, &record, *mode, "smtp-setup", Some(&secret),
+                    ).unwrap();
+                    prop_assert!(!snippet.text.is_empty());
+                }
+            }
+        }
+    }
+
     #[test]
     fn diagnose_takes_any_pasted_text(text in pasted_text()) {
         assert_sound(&diagnose(Evidence::Text(&text)));

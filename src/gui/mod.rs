@@ -7,6 +7,7 @@
 
 mod accounts;
 pub mod clipboard;
+mod decoder;
 mod diagnosis_view;
 mod fields;
 mod link;
@@ -14,11 +15,13 @@ mod style;
 mod task;
 pub mod text;
 mod timeline;
+pub mod use_in_app;
 pub mod wizard;
 mod worker;
 
 use accounts::AccountsScreen;
 use clipboard::{ClipboardAccess, SECRET_CLIPBOARD_TIME, SystemClipboard};
+use decoder::DecoderPage;
 use link::Links;
 use smtp_setup::accounts::{AccountIndex, AccountStore};
 use smtp_setup::settings::ConnectSettings;
@@ -26,6 +29,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use task::{Failure, Polled, Task};
 use text::{T, tr};
+use use_in_app::{SaveTo, UseInAppPage};
 use wizard::Wizard;
 use worker::Worker;
 
@@ -42,6 +46,8 @@ pub struct GuiConfig {
     pub clipboard: Arc<dyn ClipboardAccess>,
     /// How long a copied secret stays on the clipboard.
     pub secret_clipboard_time: Duration,
+    /// Where "Save to file…" writes (tests give a path instead of the dialog).
+    pub save_to: SaveTo,
 }
 
 impl GuiConfig {
@@ -53,6 +59,7 @@ impl GuiConfig {
             use_browser: true,
             clipboard: Arc::new(SystemClipboard),
             secret_clipboard_time: SECRET_CLIPBOARD_TIME,
+            save_to: SaveTo::Dialog,
         })
     }
 }
@@ -118,6 +125,14 @@ pub enum Nav {
     /// The wizard, signing in again with Google for this address.
     Reauthorize(smtp_setup::address::EmailAddress),
     Accounts,
+    /// Back to the wizard as it was.
+    Setup,
+    /// "Use in your app…" for this account.
+    UseInApp(smtp_setup::address::EmailAddress),
+    /// The error decoder.
+    Decode,
+    /// The account list, checking this account.
+    Check(smtp_setup::address::EmailAddress),
 }
 
 /// The two screens: the account list (when accounts exist) and the setup wizard.
@@ -125,6 +140,8 @@ pub enum Nav {
 pub enum Screen {
     Accounts,
     Wizard,
+    UseInApp,
+    Decode,
 }
 
 pub struct SetupApp {
@@ -132,6 +149,8 @@ pub struct SetupApp {
     screen: Screen,
     wizard: Wizard,
     accounts: AccountsScreen,
+    use_in_app: Option<UseInAppPage>,
+    decoder: DecoderPage,
     styled: bool,
 }
 
@@ -163,6 +182,8 @@ impl SetupApp {
             screen,
             wizard,
             accounts: AccountsScreen::new(),
+            use_in_app: None,
+            decoder: DecoderPage::default(),
             styled: false,
         })
     }
@@ -208,6 +229,17 @@ impl SetupApp {
                 self.accounts.poll(&mut self.env, &ctx);
                 self.accounts.show(ui, &mut self.env)
             }
+            Screen::UseInApp => match &mut self.use_in_app {
+                Some(page) => {
+                    page.poll(&self.env, &ctx);
+                    page.show(ui, &mut self.env)
+                }
+                None => Some(Nav::Accounts),
+            },
+            Screen::Decode => {
+                self.decoder.poll(&self.env, &ctx);
+                self.decoder.show(ui, &mut self.env)
+            }
         };
         match next {
             Some(Nav::NewSetup) => {
@@ -221,6 +253,16 @@ impl SetupApp {
             Some(Nav::Accounts) => {
                 self.env.reload_accounts(&ctx);
                 self.accounts.refresh();
+                self.screen = Screen::Accounts;
+            }
+            Some(Nav::Setup) => self.screen = Screen::Wizard,
+            Some(Nav::UseInApp(address)) => {
+                self.use_in_app = Some(UseInAppPage::new(address));
+                self.screen = Screen::UseInApp;
+            }
+            Some(Nav::Decode) => self.screen = Screen::Decode,
+            Some(Nav::Check(address)) => {
+                self.accounts.check(&address, &mut self.env, &ctx);
                 self.screen = Screen::Accounts;
             }
             None => {}

@@ -195,6 +195,12 @@ pub fn theme_switch(ui: &mut Ui) {
 /// longer than the window, so what lies below the fold is visibly there.
 pub fn setup(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+    // egui's light theme draws an unselected radio button and an unchecked box in a grey that
+    // nearly vanishes on its background: a visible outline.
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.visuals.widgets.inactive.bg_stroke =
+            egui::Stroke::new(1.0, egui::Color32::from_gray(120));
+    });
 }
 
 /// Selectable monospace text with a Copy button that confirms the copy.

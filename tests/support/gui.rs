@@ -10,6 +10,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use smtp_setup::accounts::{AccountStore, IndexFile};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::gui::clipboard::{Clipboard, ClipboardAccess};
+use smtp_setup::gui::use_in_app::SaveTo;
 use smtp_setup::gui::{GuiConfig, SetupApp};
 use smtp_setup::keychain::{Keychain, KeychainError};
 use smtp_setup::settings::{self, ConnectSettings};
@@ -84,6 +85,7 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
         use_browser: false,
         clipboard: clipboard.clone(),
         secret_clipboard_time: Duration::from_secs(30),
+        save_to: SaveTo::Path(dir.path().join("saved-settings")),
     };
     Setup {
         server,

@@ -43,6 +43,14 @@ impl AccountsScreen {
         }
     }
 
+    /// Starts a check of `address` on its card (from the error decoder).
+    pub fn check(&mut self, address: &EmailAddress, env: &mut Env, ctx: &egui::Context) {
+        if let Some(record) = env.accounts.find(address.as_str()).cloned() {
+            let row = self.rows.entry(record.address.clone()).or_default();
+            row.act(RowAction::Check, env, ctx, &record);
+        }
+    }
+
     /// Probes the keychain again (the accounts may have changed).
     pub fn refresh(&mut self) {
         self.probe_wanted = true;
@@ -94,6 +102,8 @@ impl AccountsScreen {
 
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         let ctx = ui.ctx().clone();
+        // "checked 5 min ago" stays true on an idle window.
+        ctx.request_repaint_after(std::time::Duration::from_secs(60));
         let mut next = None;
         egui::Panel::top("accounts-header").show(ui, |ui| {
             ui.add_space(GAP);
@@ -103,6 +113,9 @@ impl AccountsScreen {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
                             next = Some(Nav::NewSetup);
+                        }
+                        if style::secondary_button(ui, tr(T::ExplainError), true).clicked() {
+                            next = Some(Nav::Decode);
                         }
                         style::theme_switch(ui);
                     });
@@ -133,6 +146,9 @@ impl AccountsScreen {
                             match action {
                                 Some(RowAction::Reauthorize) => {
                                     next = Some(Nav::Reauthorize(record.address.clone()));
+                                }
+                                Some(RowAction::UseInApp) => {
+                                    next = Some(Nav::UseInApp(record.address.clone()));
                                 }
                                 Some(action) => row.act(action, env, &ctx, &record),
                                 None => {}

@@ -79,6 +79,8 @@ pub enum RowAction {
     Cancel,
     /// Sign in with Google again (in the wizard).
     Reauthorize,
+    /// The account's settings for an app (its own page).
+    UseInApp,
 }
 
 /// What a card tells its screen after taking in a result.
@@ -104,6 +106,8 @@ pub struct RowState {
     refused: Option<fields::Refused>,
     /// The replacement field takes the focus on the next frame (the panel just opened).
     focus_field: bool,
+    /// The refused replacement is selected on the next frame, to be pasted over.
+    select_refused: bool,
     /// The secret copied with "Copy with password…", until it is off the clipboard.
     clip: Option<SecretOnClipboard>,
 }
@@ -118,8 +122,11 @@ impl RowState {
     ) -> Option<RowEvent> {
         if let Some(clip) = &mut self.clip {
             clip.poll(ctx, &env.worker, &env.config.clipboard);
-            if clip.settled_for().is_some_and(|t| t >= SETTLED_NOTE_FOR) {
-                self.clip = None;
+            match clip.settled_for() {
+                Some(shown) if shown >= SETTLED_NOTE_FOR => self.clip = None,
+                // Woken again when it is time to take the note away, idle or not.
+                Some(shown) => ctx.request_repaint_after(SETTLED_NOTE_FOR - shown),
+                None => {}
             }
         }
         match self.task.poll() {
@@ -138,6 +145,8 @@ impl RowState {
             && failure.diagnosis.as_ref().map(|d| d.cause) == Some(Cause::BadCredentials)
         {
             self.refused = Some(fields::Refused::of(&self.password));
+            // What is pasted next replaces the refused password, as in the wizard.
+            self.select_refused = true;
         }
         if let Task::Finished {
             result: Ok(outcome),
@@ -225,6 +234,8 @@ impl RowState {
                 }
                 self.clear_result();
                 self.focus_field = panel == Panel::Replace;
+                // A new panel starts masked, whatever the last one showed.
+                self.show_password = false;
                 self.panel = panel;
             }
             RowAction::Close => {
@@ -269,7 +280,7 @@ impl RowState {
                 self.start_reveal(env, ctx, record);
             }
             RowAction::Cancel => self.task.cancel(),
-            RowAction::Reauthorize => {}
+            RowAction::Reauthorize | RowAction::UseInApp => {}
         }
     }
 
@@ -384,6 +395,12 @@ impl RowState {
                 .clicked()
             {
                 action = Some(RowAction::Open(Panel::Send));
+            }
+            if ui
+                .add_enabled(idle, egui::Button::new(tr(T::UseInAppAction)))
+                .clicked()
+            {
+                action = Some(RowAction::UseInApp);
             }
             ui.add_enabled_ui(idle, |ui| {
                 ui.menu_button(tr(T::MoreActions), |ui| {
@@ -509,7 +526,10 @@ impl RowState {
                 220.0,
             );
             // Opened to paste a new password: the field is ready for it.
-            if self.focus_field {
+            if self.select_refused {
+                self.select_refused = false;
+                fields::select_all(ui, &field, self.password.chars().count());
+            } else if self.focus_field {
                 self.focus_field = false;
                 field.request_focus();
             }

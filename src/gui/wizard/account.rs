@@ -55,6 +55,14 @@ impl AccountPage {
         ui.radio_value(&mut draft.method, Method::OAuth, tr(T::MethodOAuth));
         ui.label(RichText::new(tr(T::MethodOAuthNote)).weak());
 
+        ui.add_space(SECTION);
+        // For someone who came with an error message rather than a blank page.
+        if ui
+            .add(egui::Button::new(RichText::new(tr(T::HaveErrorMessage))).frame(false))
+            .clicked()
+        {
+            return Some(Action::Decode);
+        }
         let record = draft.stored(env)?;
         ui.add_space(SECTION);
         let text = match record.last_verified {

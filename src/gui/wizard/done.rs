@@ -36,7 +36,16 @@ pub fn ui(ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
     ui.add_space(GAP);
     style::copy_button(ui, tr(T::CopyAll), &settings_text(&record));
     ui.add_space(SECTION);
-    ui.button(tr(T::SetUpAnother))
-        .clicked()
-        .then_some(Action::Restart)
+    // The next step for most: these settings written for the app's own stack.
+    ui.label(tr(T::UseInAppOffer));
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(T::UseInAppAction)).clicked() {
+            action = Some(Action::UseInApp);
+        }
+        if ui.button(tr(T::SetUpAnother)).clicked() {
+            action = Some(Action::Restart);
+        }
+    });
+    action
 }

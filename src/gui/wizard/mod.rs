@@ -41,6 +41,10 @@ enum Action {
     Restart,
     /// To the account list.
     Leave,
+    /// The stored account's settings for an app (from Done).
+    UseInApp,
+    /// The error decoder (from step 1).
+    Decode,
 }
 
 /// The page's one primary action: its label, whether it can be pressed, what it does.
@@ -237,11 +241,16 @@ impl Wizard {
         if action.is_none() && entered && primary.enabled {
             action = Some(primary.action);
         }
-        let leave = action == Some(Action::Leave);
+        let nav = match action {
+            Some(Action::Leave) => Some(Nav::Accounts),
+            Some(Action::UseInApp) => self.draft.user().map(Nav::UseInApp),
+            Some(Action::Decode) => Some(Nav::Decode),
+            _ => None,
+        };
         if let Some(action) = action {
             self.act(action, env, &ctx);
         }
-        leave.then_some(Nav::Accounts)
+        nav
     }
 
     /// The earlier step a failure on this page sends the person back to (the app password
@@ -254,6 +263,22 @@ impl Wizard {
         }?;
         let target = failure.diagnosis.as_ref()?.target?;
         flow::page_for(target, self.draft.method).filter(|step| *step != self.step())
+    }
+
+    /// On a verify page that failed because of the secret itself (an app password Gmail
+    /// refused): the step where a new one is entered.
+    fn fix_elsewhere(&self) -> Option<Step> {
+        let Page::Verify(page) = &self.page else {
+            return None;
+        };
+        let diagnosis = page.failure()?.diagnosis.as_ref()?;
+        match (diagnosis.target?, self.draft.method) {
+            (smtp_setup::diagnosis::FixTarget::Credential, Method::AppPassword) => flow::page_for(
+                smtp_setup::diagnosis::FixTarget::Credential,
+                Method::AppPassword,
+            ),
+            _ => None,
+        }
     }
 
     /// The page's one primary action, for its state.
@@ -278,6 +303,12 @@ impl Wizard {
             Page::SignIn(_) => (T::SignInButton, self.draft.client.is_some(), Action::Again),
             Page::Verify(page) if page.busy() => (T::VerifyRunning, false, Action::Again),
             Page::Verify(page) if page.verified() => (T::Continue, true, Action::Next),
+            // A refused secret is fixed on its page: checking it again would only repeat the no.
+            Page::Verify(_) if self.fix_elsewhere().is_some() => (
+                T::FixOnItsPage,
+                true,
+                Action::GoTo(self.fix_elsewhere().unwrap_or(Step::Account)),
+            ),
             Page::Verify(_) => (T::CheckAgain, true, Action::Again),
             Page::TestMessage(page) if page.busy() => (T::Sending, false, Action::Again),
             Page::TestMessage(page) if page.sent() => (T::Continue, true, Action::Next),
@@ -306,6 +337,8 @@ impl Wizard {
         let busy = self.page.busy();
         let mut chosen = None;
         ui.horizontal(|ui| {
+            // First, so it never moves as the buttons beside it come and go.
+            style::theme_switch(ui);
             if (self.from_accounts || !env.accounts.accounts.is_empty())
                 && style::secondary_button(ui, tr(T::ToAccounts), !busy).clicked()
             {
@@ -318,7 +351,6 @@ impl Wizard {
                     self.draft.method,
                 )));
             }
-            style::theme_switch(ui);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if style::primary_button(ui, tr(primary.label), primary.enabled).clicked() {
                     chosen = Some(primary.action);
@@ -367,6 +399,7 @@ impl Wizard {
             Action::Restart => {
                 *self = Wizard::fresh(env);
             }
+            Action::UseInApp | Action::Decode => {}
             Action::Leave => {
                 // Finished: the next start is a new setup.
                 if self.step() == Step::Done {

@@ -12,7 +12,7 @@ use crate::gui::text::{T, tr, trf};
 use crate::gui::timeline::Timeline;
 use egui::Ui;
 use smtp_setup::accounts::{AccountRecord, NewSecret, Verification};
-use smtp_setup::diagnosis::Cause;
+use smtp_setup::diagnosis::{Cause, FixTarget};
 use smtp_setup::smtp::Route;
 use zeroize::Zeroizing;
 
@@ -141,14 +141,23 @@ impl VerifyPage {
                 result: Err(failure),
                 ..
             } => {
-                action = show_failure(
-                    ui,
-                    env,
-                    failure,
-                    Step::Verify,
-                    draft.method,
-                    Some(T::CheckAgain),
-                );
+                // A refused app password is fixed on its page, which the primary button
+                // opens: the diagnosis then offers neither a re-check nor a second way there.
+                let refused = draft.method == Method::AppPassword
+                    && failure.diagnosis.as_ref().and_then(|d| d.target)
+                        == Some(FixTarget::Credential);
+                action = if refused {
+                    show_failure(ui, env, failure, Step::AppPassword, draft.method, None)
+                } else {
+                    show_failure(
+                        ui,
+                        env,
+                        failure,
+                        Step::Verify,
+                        draft.method,
+                        Some(T::CheckAgain),
+                    )
+                };
             }
             Task::Cancelled { .. } => style::status(ui, Tone::Neutral, tr(T::VerifyCancelled)),
             Task::Idle => {}

@@ -1,0 +1,162 @@
+//! The error decoder: a person pastes what their app printed (a Django traceback, a .NET
+//! SmtpException, a PHPMailer log) and sees the same diagnosis as `smtp-setup diagnose`,
+//! with its page buttons and, when the text names a stored account, "Check this account".
+//! The text is diagnosed on the worker as it changes, so a huge paste never stalls a frame.
+
+use super::diagnosis_view::{self, Offer, Recheck};
+use super::style::{self, GAP, SECTION};
+use super::task::Task;
+use super::text::{T, tr, trf};
+use super::{Env, Nav};
+use egui::{RichText, Ui};
+use smtp_setup::address::EmailAddress;
+use smtp_setup::diagnosis::{Diagnosis, Evidence, diagnose_for};
+
+/// What is diagnosed of a paste: its end, where the error usually is (as `diagnose -`).
+const TAIL: usize = 256 * 1024;
+
+#[derive(Default)]
+pub struct DecoderPage {
+    text: String,
+    /// The text the current diagnosis is of.
+    diagnosed: Option<String>,
+    task: Task<Box<Diagnosis>>,
+}
+
+impl DecoderPage {
+    pub fn poll(&mut self, env: &Env, ctx: &egui::Context) {
+        self.task.poll();
+        let wanted = self.text.trim();
+        if !self.task.is_running()
+            && !wanted.is_empty()
+            && self.diagnosed.as_deref() != Some(wanted)
+        {
+            let text = tail(wanted).to_string();
+            // A stored account the text names: the advice names it too.
+            let user = env
+                .accounts
+                .accounts
+                .iter()
+                .find(|a| mentions(wanted, &a.address))
+                .map(|a| a.address.clone());
+            self.diagnosed = Some(wanted.to_string());
+            self.task = Task::start(&env.worker, ctx, move |_| async move {
+                Ok(Box::new(diagnose_for(Evidence::Text(&text), user.as_ref())))
+            });
+        }
+        if wanted.is_empty() {
+            self.diagnosed = None;
+            self.task = Task::Idle;
+        }
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
+        let mut next = None;
+        egui::Panel::top("decoder-header").show(ui, |ui| {
+            ui.add_space(GAP);
+            style::column(ui, |ui| style::title(ui, tr(T::DecoderHeading)));
+            ui.add_space(GAP);
+        });
+        egui::Panel::bottom("decoder-footer").show(ui, |ui| {
+            ui.add_space(GAP);
+            style::column(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let back = if env.accounts.accounts.is_empty() {
+                        (T::ToSetup, Nav::Setup)
+                    } else {
+                        (T::ToAccounts, Nav::Accounts)
+                    };
+                    if style::secondary_button(ui, tr(back.0), true).clicked() {
+                        next = Some(back.1);
+                    }
+                    style::theme_switch(ui);
+                });
+            });
+            ui.add_space(GAP);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(GAP);
+                    style::column(ui, |ui| {
+                        ui.label(tr(T::DecoderIntro));
+                        ui.add_space(GAP / 2.0);
+                        let label = ui.label(RichText::new(tr(T::DecoderLabel)).strong());
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.text)
+                                .hint_text(tr(T::DecoderHint))
+                                .font(egui::TextStyle::Monospace)
+                                .desired_rows(6)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                        ui.add_space(SECTION);
+                        if let Some(chosen) = self.result(ui, env) {
+                            next = Some(chosen);
+                        }
+                    });
+                    ui.add_space(SECTION);
+                });
+        });
+        next
+    }
+
+    fn result(&self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
+        if self.task.is_running() {
+            ui.spinner();
+            return None;
+        }
+        let diagnosis = self.task.succeeded()?;
+        diagnosis_view::show(
+            ui,
+            env,
+            diagnosis,
+            Offer {
+                recheck: Recheck::Hidden,
+                go_to: None,
+            },
+        );
+        // The pasted text names an account stored here: check it with one click.
+        let account = env
+            .accounts
+            .accounts
+            .iter()
+            .find(|a| mentions(&self.text, &a.address))?;
+        ui.add_space(GAP);
+        let label = trf(
+            T::CheckThisAccount,
+            &[("address", account.address.as_str())],
+        );
+        style::primary_button(ui, &label, true)
+            .clicked()
+            .then(|| Nav::Check(account.address.clone()))
+    }
+}
+
+/// The last `TAIL` bytes of `text`, cut at a character boundary.
+fn tail(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(TAIL);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+fn mentions(text: &str, address: &EmailAddress) -> bool {
+    text.to_lowercase()
+        .contains(&address.as_str().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tail_is_cut_on_a_character_boundary() {
+        let text = format!("{}{}", "한".repeat(TAIL), "535 5.7.8");
+        let end = tail(&text);
+        assert!(end.len() <= TAIL && end.ends_with("535 5.7.8"));
+        assert_eq!(tail("short"), "short");
+    }
+}
