@@ -304,3 +304,19 @@ fn help_lists_the_exit_codes() {
         assert!(help.stdout.contains(line), "{line}: {}", help.stdout);
     }
 }
+
+#[test]
+fn diagnose_names_the_tls_setting_of_the_stack_that_printed_the_error() {
+    // Django with EMAIL_USE_SSL = True on port 587: TLS spoken to a plain greeting.
+    let traceback = "Traceback (most recent call last):\n  File \"/srv/app/venv/lib/python3.11/site-packages/django/core/mail/backends/smtp.py\", line 80, in open\n    self.connection = self.connection_class(self.host, self.port, **connection_params)\n  File \"/usr/lib/python3.11/smtplib.py\", line 1050, in __init__\nssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)";
+    let django = run(&["diagnose", traceback], "", &[]);
+    assert_eq!(django.code, 0, "{}", django.stderr);
+    let fix = "EMAIL_USE_SSL = True for port 465, or EMAIL_USE_TLS = True for port 587";
+    assert!(django.stdout.contains(fix), "{}", django.stdout);
+    assert!(django.stdout.contains("smtp-setup export --format django"));
+    // .NET's SmtpClient and the STARTTLS refusal.
+    let dotnet = "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.7.0 Must issue a STARTTLS command first.";
+    let net = run(&["diagnose", dotnet], "", &[]);
+    let fix = "use port 587 with EnableSsl = true";
+    assert!(net.stdout.contains(fix), "{}", net.stdout);
+}

@@ -547,6 +547,21 @@ fn every_snippet_matches_its_golden_file_and_parses() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Runs `program script FILE` with the snippet in FILE; its complaint when it fails.
+fn check_with(program: &Path, script: &Path, dir: &Path, file: &str, body: &str) -> Option<String> {
+    let path = write(dir, file, body);
+    let mut command = Command::new(program);
+    command.arg(script).arg(&path);
+    let output = bounded_output(command, "");
+    (!output.status.success()).then(|| {
+        format!(
+            "{}: {}",
+            program.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
 /// The language's own check of a snippet, where its tool is installed.
 fn syntax_problem(id: &str, text: &str, dir: &Path) -> Option<String> {
     let check = |program: &str, args: &[&str], file: &str, body: &str| -> Option<String> {
@@ -576,6 +591,22 @@ fn syntax_problem(id: &str, text: &str, dir: &Path) -> Option<String> {
             let output = bounded_output(command, "");
             (!output.status.success())
                 .then(|| format!("git config: {}", String::from_utf8_lossy(&output.stderr)))
+        }
+        // YAML with Home Assistant's own `!env_var` tag, read by PyYAML from the Python stack.
+        "home-assistant" => {
+            let venv = needs("the Python stack (PyYAML)", stack("python"))?;
+            let loader = "import sys, yaml\n\
+                 yaml.SafeLoader.add_constructor('!env_var', lambda l, n: l.construct_scalar(n))\n\
+                 doc = yaml.safe_load(open(sys.argv[1]))\n\
+                 assert doc['notify'][0]['platform'] == 'smtp', doc\n";
+            let script = write(dir, "yaml_check.py", loader);
+            check_with(
+                &venv.join("bin/python"),
+                &script,
+                dir,
+                "configuration.yaml",
+                text,
+            )
         }
         // Tools this machine may lack and CI does not install: checked where present.
         "rails" if on_path("ruby").is_some() => check("ruby", &["-c"], "s.rb", text),

@@ -88,6 +88,58 @@ pub(super) fn refused_replacement(user: &EmailAddress) -> Diagnosis {
     }
 }
 
+/// The TLS switch of the stack (an `export` format id) that printed a wrong-TLS-mode error.
+pub(super) fn stack_tls_fix(stack: &str) -> String {
+    let fix = match stack {
+        "django" => {
+            "In Django's settings: EMAIL_USE_SSL = True for port 465, or EMAIL_USE_TLS = True for port \
+             587; never both."
+        }
+        "flask" => {
+            "In Flask-Mail: MAIL_USE_SSL = True for port 465, or MAIL_USE_TLS = True for port 587."
+        }
+        "python" => {
+            "With smtplib: smtplib.SMTP_SSL on port 465, or smtplib.SMTP and then starttls() before \
+             login() on port 587."
+        }
+        "phpmailer" => {
+            "In PHPMailer: SMTPSecure = PHPMailer::ENCRYPTION_SMTPS for port 465, or \
+             PHPMailer::ENCRYPTION_STARTTLS for port 587."
+        }
+        "laravel" => {
+            "In Laravel's .env: MAIL_SCHEME=smtps (MAIL_ENCRYPTION=ssl before Laravel 11) for port 465, \
+             or MAIL_SCHEME=smtp (MAIL_ENCRYPTION=tls) for port 587."
+        }
+        "wordpress" => "In WP Mail SMTP: Encryption SSL for port 465, or TLS for port 587.",
+        "nodemailer" => {
+            "In Nodemailer: secure: true only for port 465; for port 587 secure: false with \
+             requireTLS: true."
+        }
+        "mailkit" => {
+            "In MailKit: SecureSocketOptions.SslOnConnect for port 465, or SecureSocketOptions.StartTls \
+             for port 587."
+        }
+        "smtpclient" => {
+            "System.Net.Mail.SmtpClient cannot use port 465 at all: use port 587 with EnableSsl = true."
+        }
+        "spring" => {
+            "In Spring Boot: spring.mail.properties.mail.smtp.ssl.enable=true for port 465, or \
+             ...mail.smtp.starttls.enable=true and ...starttls.required=true for port 587."
+        }
+        "rails" => {
+            "In Action Mailer's smtp_settings: tls: true for port 465, or enable_starttls: true for port 587."
+        }
+        "go" => {
+            "In Go: tls.Dial and smtp.NewClient for port 465; smtp.SendMail (it does STARTTLS) for port 587."
+        }
+        "msmtp" => "In msmtp: tls_starttls off for port 465, or tls_starttls on for port 587.",
+        _ => {
+            "Match the app's TLS setting to the port: implicit TLS (SSL) for 465, STARTTLS for 587."
+        }
+    };
+    format!("{fix} `smtp-setup export --format {stack}` writes these settings.")
+}
+
 fn text(cause: Cause, user: Option<&EmailAddress>) -> Text {
     // The person's own address where it is known, a placeholder where it is not.
     let address = user.map_or("you@gmail.com", EmailAddress::as_str);

@@ -13,6 +13,7 @@
 mod causes;
 mod excerpt;
 mod rules;
+mod stack;
 mod symptom;
 
 use crate::address::EmailAddress;
@@ -402,7 +403,20 @@ fn from_text(text: &str, user: Option<&EmailAddress>) -> Diagnosis {
     let found = rules::classify(&symptom);
     let cause = found.map_or(Cause::Unknown, |m| m.cause);
     let evidence = excerpt::excerpt(text, found.map(|m| m.signal.text()));
-    Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence, user)
+    let mut diagnosis = Diagnosis::with(cause, rules::nuance(cause, &symptom), evidence, user);
+    // A wrong TLS switch is set differently in each stack: name the setting of the one that
+    // printed the error, first.
+    if matches!(cause, Cause::TlsWrongMode | Cause::StarttlsRequired)
+        && let Some(stack) = stack::of_text(text)
+    {
+        diagnosis.steps.insert(
+            0,
+            FixStep::Text {
+                text: causes::stack_tls_fix(stack),
+            },
+        );
+    }
+    diagnosis
 }
 
 /// The last `max` bytes of `text` or fewer, starting on a char boundary.

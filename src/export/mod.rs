@@ -321,6 +321,25 @@ fn secret_note(target: &Target, c: &Context) -> String {
     }
 }
 
+/// The one line that checks the account from the server the app runs on, which has no
+/// keychain: the password is asked for without echo on a terminal, or taken from
+/// `SMTP_SETUP_PASSWORD` in a script, never from an argument.
+pub fn server_check(record: &AccountRecord) -> String {
+    let tls = match record.tls {
+        TlsMode::Starttls => "starttls",
+        TlsMode::Implicit => "implicit",
+    };
+    format!(
+        "smtp-setup check --user {} --server {}:{} --tls {tls}",
+        record.address, record.server, record.port
+    )
+}
+
+/// How to get the command line onto a server.
+pub const SERVER_INSTALL: &str = "On the server, build the command line alone (no window, no \
+    keychain needed) from a checkout of smtp-setup: cargo install --path . --no-default-features. \
+    It asks for the app password without showing it; a script can set SMTP_SETUP_PASSWORD instead.";
+
 /// The environment `smtp-setup run` gives the app: the account's settings under the names
 /// `target` reads (the neutral `SMTP_*` names without one), the secret among them.
 pub fn environment(

@@ -185,3 +185,12 @@ fn the_filter_finds_stacks_by_what_people_call_them() {
     assert!(found("cron").contains(&"msmtp"));
     assert_eq!(found("").len(), TARGETS.len());
 }
+
+#[test]
+fn the_server_check_never_carries_the_secret() {
+    let line = server_check(&record(TlsMode::Implicit, AuthMethod::AppPassword));
+    assert_eq!(
+        line,
+        "smtp-setup check --user jane@gmail.com --server smtp.gmail.com:465 --tls implicit"
+    );
+}

@@ -178,6 +178,15 @@ pub fn page_button(ui: &mut Ui, env: &mut Env, page: &GooglePage) {
     });
 }
 
+/// "Test from your server": the one-line check to run where the app runs, and how to get the
+/// command line there.
+pub fn server_check(ui: &mut Ui, record: &smtp_setup::accounts::AccountRecord) {
+    ui.label(RichText::new(tr(T::ServerCheckHeading)).strong());
+    ui.label(tr(T::ServerCheckIntro));
+    ui.horizontal_wrapped(|ui| copyable(ui, &smtp_setup::export::server_check(record)));
+    ui.label(RichText::new(smtp_setup::export::SERVER_INSTALL).weak());
+}
+
 /// A small light/dark switch: on X11 the window cannot learn the desktop's theme, so the
 /// person chooses (for this run).
 pub fn theme_switch(ui: &mut Ui) {

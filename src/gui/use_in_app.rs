@@ -237,6 +237,8 @@ impl UseInAppPage {
             });
         ui.add_space(GAP / 2.0);
         self.actions(ui, env, ctx, &snippet);
+        ui.add_space(SECTION);
+        style::server_check(ui, record);
     }
 
     fn confirm_inline(
@@ -269,7 +271,7 @@ impl UseInAppPage {
     fn actions(&mut self, ui: &mut Ui, env: &Env, ctx: &egui::Context, snippet: &Snippet) {
         let inline = snippet.mode == SecretMode::Inline;
         ui.horizontal_wrapped(|ui| {
-            if style::primary_button(ui, tr(T::Copy), true).clicked() {
+            if style::primary_button(ui, tr(T::CopySnippet), true).clicked() {
                 if inline {
                     // Holds the secret: off the clipboard again after a while.
                     self.clip = Some(SecretOnClipboard::copy(

@@ -39,13 +39,16 @@ pub fn ui(ui: &mut Ui, env: &mut Env, draft: &SetupDraft) -> Option<Action> {
     // The next step for most: these settings written for the app's own stack.
     ui.label(tr(T::UseInAppOffer));
     let mut action = None;
+    let mut pressed = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(T::UseInAppAction)).clicked() {
             action = Some(Action::UseInApp);
         }
         if ui.button(tr(T::SetUpAnother)).clicked() {
-            action = Some(Action::Restart);
+            pressed = Some(Action::Restart);
         }
     });
-    action
+    ui.add_space(SECTION);
+    style::server_check(ui, &record);
+    action.or(pressed)
 }
