@@ -649,7 +649,9 @@ fn use_in_your_app_writes_the_stack_settings_and_the_secret_only_when_confirmed(
     ));
     assert!(!has_text(&harness, PASSWORD));
     snapshot(&mut harness, "use-in-app-django", &[]);
-    harness.get_by_label("Copy these settings").click_accesskit();
+    harness
+        .get_by_label("Copy these settings")
+        .click_accesskit();
     let copied = copied_text(&mut harness);
     assert!(copied.contains("EMAIL_PORT = 587") && !copied.contains(PASSWORD));
 

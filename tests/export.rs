@@ -488,6 +488,20 @@ fn export_keeps_the_secret_out_unless_asked_and_then_warns() {
         "{}",
         run.stderr
     );
+    let run = stored.cli(
+        &[
+            "export",
+            "--account",
+            &stored.user,
+            "--format",
+            "msmtp",
+            "--secret",
+            "inline",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--include-secret"), "{}", run.stderr);
 }
 
 fn golden_record(tls: TlsMode) -> AccountRecord {

@@ -23,7 +23,7 @@ pub struct ExportArgs {
     format: String,
     /// How the secret reaches the app: reference (asked for at run time), env (from the
     /// environment `smtp-setup run` sets) [default: the format's first].
-    #[arg(long, value_name = "MODE", value_parser = ["reference", "env"])]
+    #[arg(long, value_name = "MODE", value_parser = ["reference", "env", "inline"])]
     secret: Option<String>,
     /// Write the secret itself into the settings, in plain text.
     #[arg(long, conflicts_with = "secret")]
@@ -81,6 +81,12 @@ pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
     let target = target(&args.format)?;
     let store = AccountStore::from_env()?;
     let record = account(&store, args.account.as_deref())?;
+    if args.secret.as_deref() == Some("inline") {
+        return Err(Failure::usage(
+            "Writing the password into the settings is asked for with --include-secret (instead \
+             of --secret inline), so that it is never chosen by accident.",
+        ));
+    }
     let mode = match (&args.secret, args.include_secret) {
         (_, true) => SecretMode::Inline,
         (Some(mode), false) => SecretMode::from_id(mode).unwrap_or(target.default_mode()),

@@ -21,6 +21,8 @@ pub struct DecoderPage {
     /// The text the current diagnosis is of.
     diagnosed: Option<String>,
     task: Task<Box<Diagnosis>>,
+    /// A paste was cut to its last `TAIL` bytes.
+    trimmed: bool,
 }
 
 impl DecoderPage {
@@ -91,6 +93,15 @@ impl DecoderPage {
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id);
+                        // A huge paste is cut to what is diagnosed, so the field never lays
+                        // out megabytes each frame.
+                        if self.text.len() > TAIL {
+                            self.text = tail(&self.text).to_string();
+                            self.trimmed = true;
+                        }
+                        if self.trimmed {
+                            ui.label(RichText::new(tr(T::PasteTrimmed)).weak());
+                        }
                         ui.add_space(SECTION);
                         if let Some(chosen) = self.result(ui, env) {
                             next = Some(chosen);
@@ -117,7 +128,11 @@ impl DecoderPage {
                 go_to: None,
             },
         );
-        // The pasted text names an account stored here: check it with one click.
+        // The pasted text names an account stored here: check it with one click (when the
+        // text said what went wrong at all).
+        if diagnosis.cause == smtp_setup::diagnosis::Cause::Unknown {
+            return None;
+        }
         let account = env
             .accounts
             .accounts

@@ -159,6 +159,10 @@ impl UseInAppPage {
 
     fn snippet(&mut self, ui: &mut Ui, env: &mut Env, ctx: &egui::Context, record: &AccountRecord) {
         let target = self.target;
+        if record.last_verified.is_none() {
+            style::status(ui, Tone::Warning, tr(T::NeverChecked));
+            ui.add_space(GAP / 2.0);
+        }
         ui.label(RichText::new(target.name).strong().size(16.0));
         ui.label(trf(T::GoesIn, &[("file", target.file)]));
         ui.add_space(GAP / 2.0);
@@ -171,7 +175,12 @@ impl UseInAppPage {
                 SecretMode::Environment => T::ModeEnvironment,
                 SecretMode::Inline => T::ModeInline,
             });
-            let selected = self.mode == *mode || (self.confirming && *mode == SecretMode::Inline);
+            // While "write it in" waits for its confirmation, that is the one marked.
+            let selected = if self.confirming {
+                *mode == SecretMode::Inline
+            } else {
+                self.mode == *mode
+            };
             if ui.radio(selected, label).clicked() {
                 match mode {
                     SecretMode::Inline if self.mode != SecretMode::Inline => self.confirming = true,
@@ -294,6 +303,8 @@ impl UseInAppPage {
             if saving {
                 ui.spinner();
             }
+            // Beside the button that caused it, where the eye is (not below the fold).
+            self.save_result(ui);
         });
         if self.copied && !inline {
             style::status(ui, Tone::Success, tr(T::Copied));
@@ -310,6 +321,9 @@ impl UseInAppPage {
             };
             ui.label(RichText::new(text).weak());
         }
+    }
+
+    fn save_result(&self, ui: &mut Ui) {
         match &self.save {
             Task::Finished {
                 result: Ok(Some(path)),

@@ -114,11 +114,15 @@ impl AccountsScreen {
                         if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
                             next = Some(Nav::NewSetup);
                         }
-                        if style::secondary_button(ui, tr(T::ExplainError), true).clicked() {
-                            next = Some(Nav::Decode);
-                        }
-                        style::theme_switch(ui);
                     });
+                });
+                // The secondary ways on a row of their own, so a narrow window never draws the
+                // title over them.
+                ui.horizontal_wrapped(|ui| {
+                    if style::secondary_button(ui, tr(T::ExplainError), true).clicked() {
+                        next = Some(Nav::Decode);
+                    }
+                    style::theme_switch(ui);
                 });
             });
             ui.add_space(GAP);
