@@ -554,3 +554,28 @@ fn the_layout_holds_in_both_themes_narrow_and_maximised() {
     }
     results.unwrap();
 }
+
+#[test]
+fn an_error_message_first_is_explained_and_leads_to_setting_up_its_address() {
+    let s = setup("decoder-first", ServerConfig::default());
+    let mut harness = harness(s.config.clone());
+    click(
+        &mut harness,
+        "I already have an error message from my app ›",
+    );
+    assert_eq!(harness.state().screen(), Screen::Decode);
+    type_into(
+        &mut harness,
+        "Error message",
+        "SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.') for jane@gmail.com",
+    );
+    let title = Diagnosis::for_cause(Cause::BadCredentials).title;
+    wait_for(&mut harness, "the diagnosis", |h| has_text(h, &title));
+    click(&mut harness, "Set up jane@gmail.com");
+    assert_eq!(harness.state().screen(), Screen::Wizard);
+    assert_eq!(step(&harness), Step::Account);
+    assert_eq!(
+        harness.get_by_label("Gmail address").value().as_deref(),
+        Some("jane@gmail.com")
+    );
+}

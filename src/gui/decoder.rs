@@ -133,11 +133,20 @@ impl DecoderPage {
         if diagnosis.cause == smtp_setup::diagnosis::Cause::Unknown {
             return None;
         }
-        let account = env
+        let Some(account) = env
             .accounts
             .accounts
             .iter()
-            .find(|a| mentions(&self.text, &a.address))?;
+            .find(|a| mentions(&self.text, &a.address))
+        else {
+            // An address not set up here yet: the wizard, starting from it.
+            let address = address_in(&self.text)?;
+            ui.add_space(GAP);
+            let label = trf(T::SetUpThisAddress, &[("address", address.as_str())]);
+            return style::primary_button(ui, &label, true)
+                .clicked()
+                .then_some(Nav::SetupFor(address));
+        };
         ui.add_space(GAP);
         let label = trf(
             T::CheckThisAccount,
@@ -147,6 +156,13 @@ impl DecoderPage {
             .clicked()
             .then(|| Nav::Check(account.address.clone()))
     }
+}
+
+/// The first email address in `text` (a traceback's sender, a log's `user=`), if any.
+fn address_in(text: &str) -> Option<EmailAddress> {
+    text.split(|c: char| c.is_whitespace() || "'\"<>()[],;=".contains(c))
+        .filter(|word| word.contains('@'))
+        .find_map(|word| EmailAddress::parse(word.trim_end_matches('.')).ok())
 }
 
 /// The last `TAIL` bytes of `text`, cut at a character boundary.
@@ -173,5 +189,12 @@ mod tests {
         let end = tail(&text);
         assert!(end.len() <= TAIL && end.ends_with("535 5.7.8"));
         assert_eq!(tail("short"), "short");
+    }
+
+    #[test]
+    fn finds_the_address_a_log_names() {
+        let found = address_in("535 5.7.8 rejected (user='jane@gmail.com').").unwrap();
+        assert_eq!(found.as_str(), "jane@gmail.com");
+        assert!(address_in("no address @ all").is_none());
     }
 }

@@ -133,6 +133,8 @@ pub enum Nav {
     Decode,
     /// The account list, checking this account.
     Check(smtp_setup::address::EmailAddress),
+    /// The wizard from step 1, with this address filled in.
+    SetupFor(smtp_setup::address::EmailAddress),
 }
 
 /// The two screens: the account list (when accounts exist) and the setup wizard.
@@ -256,6 +258,10 @@ impl SetupApp {
                 self.screen = Screen::Accounts;
             }
             Some(Nav::Setup) => self.screen = Screen::Wizard,
+            Some(Nav::SetupFor(address)) => {
+                self.wizard = Wizard::fresh_for(&self.env, &address);
+                self.screen = Screen::Wizard;
+            }
             Some(Nav::UseInApp(address)) => {
                 self.use_in_app = Some(UseInAppPage::new(address));
                 self.screen = Screen::UseInApp;

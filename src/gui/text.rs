@@ -228,6 +228,7 @@ texts! {
     DecoderLabel => "Error message",
     DecoderHint => "535-5.7.8 Username and Password not accepted…",
     CheckThisAccount => "Check {address}",
+    SetUpThisAddress => "Set up {address}",
     ToSetup => "‹ Setup",
     LightTheme => "Light theme",
     DarkTheme => "Dark theme",

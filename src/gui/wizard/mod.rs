@@ -145,6 +145,13 @@ impl Wizard {
         }
     }
 
+    /// A new setup from step 1 for `address` (from the error decoder).
+    pub fn fresh_for(env: &Env, address: &EmailAddress) -> Wizard {
+        let mut wizard = Wizard::fresh(env);
+        wizard.draft = SetupDraft::new(address.to_string(), Method::default(), Mode::New);
+        wizard
+    }
+
     /// Sign in again for a stored Google sign-in account (from the account list).
     pub fn reauthorize(env: &Env, address: &EmailAddress) -> Wizard {
         let mut wizard = Wizard::fresh(env);
