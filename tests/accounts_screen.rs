@@ -460,6 +460,11 @@ fn a_cancelled_check_is_recorded_as_cancelled() {
         has_text(h, "Last check cancelled")
     });
     assert!(has_text(&harness, "Cancelled."), "the result area says so");
+    // The engine records the cancellation once the dropped work has unwound, which may be a
+    // frame after the chip shows it.
+    wait_for(&mut harness, "the recorded cancellation", |_| {
+        record(&s.config, USER).is_some_and(|r| r.last_test.is_some())
+    });
     let last = record(&s.config, USER).unwrap().last_test.unwrap();
     assert_eq!(last.outcome, TestOutcome::Cancelled);
     cleanup(&s.config);
