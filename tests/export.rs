@@ -155,12 +155,7 @@ impl Stored {
             .env("CURL_CA_BUNDLE", &ca)
             .env("SMTP_SETUP_CONFIG_DIR", self.config.path())
             .env_remove("SMTP_SETUP_PASSWORD");
-        let output = bounded_output(command, "");
-        CliRun {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        CliRun::from(bounded_output(command, ""))
     }
 
     /// The server received one message, from the account, logged in with its app password.

@@ -419,6 +419,12 @@ fn from_text(text: &str, user: Option<&EmailAddress>) -> Diagnosis {
     diagnosis
 }
 
+/// The part of a pasted text that is diagnosed: its last `MAX_TEXT` bytes, where an error
+/// almost always is, starting on a char boundary.
+pub fn diagnosed_part(text: &str) -> &str {
+    tail(text, MAX_TEXT)
+}
+
 /// The last `max` bytes of `text` or fewer, starting on a char boundary.
 fn tail(text: &str, max: usize) -> &str {
     let mut start = text.len().saturating_sub(max);
@@ -466,6 +472,14 @@ fn from_failure(failure: &CheckFailure, user: Option<&EmailAddress>) -> Diagnosi
 mod tests {
     use super::*;
     use crate::smtp::{CertificateProblem, Route, TlsMode};
+
+    #[test]
+    fn the_diagnosed_part_is_cut_on_a_character_boundary() {
+        let text = format!("{}{}", "한".repeat(MAX_TEXT), "535 5.7.8");
+        let end = diagnosed_part(&text);
+        assert!(end.len() <= MAX_TEXT && end.ends_with("535 5.7.8"));
+        assert_eq!(diagnosed_part("short"), "short");
+    }
 
     fn failure(
         stage: Stage,

@@ -3,6 +3,7 @@
 //! it. Only a SHA-256 digest of the copied text is kept meanwhile, never the text; reading
 //! and clearing the clipboard happen on the worker, off the frame.
 
+use super::text::{T, tr, trf};
 use super::worker::{Job, Worker};
 use ring::digest::{SHA256, digest};
 use std::sync::Arc;
@@ -87,6 +88,19 @@ impl SecretOnClipboard {
             },
             job: None,
             settled: None,
+        }
+    }
+
+    /// What the window says about it: the countdown, then how the removal went.
+    pub fn note(&self) -> String {
+        match self.state {
+            ClipState::Pending { .. } | ClipState::Clearing => trf(
+                T::ClipboardWillClear,
+                &[("secs", &self.seconds_left().unwrap_or(0).to_string())],
+            ),
+            ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
+            ClipState::Changed => tr(T::ClipboardChanged).to_string(),
+            ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
         }
     }
 

@@ -10,10 +10,7 @@ use super::text::{T, tr, trf};
 use super::{Env, Nav};
 use egui::{RichText, Ui};
 use smtp_setup::address::EmailAddress;
-use smtp_setup::diagnosis::{Diagnosis, Evidence, diagnose_for};
-
-/// What is diagnosed of a paste: its end, where the error usually is (as `diagnose -`).
-const TAIL: usize = 256 * 1024;
+use smtp_setup::diagnosis::{Diagnosis, Evidence, MAX_TEXT, diagnose_for, diagnosed_part};
 
 #[derive(Default)]
 pub struct DecoderPage {
@@ -21,7 +18,7 @@ pub struct DecoderPage {
     /// The text the current diagnosis is of.
     diagnosed: Option<String>,
     task: Task<Box<Diagnosis>>,
-    /// A paste was cut to its last `TAIL` bytes.
+    /// A paste was cut to the part that is diagnosed.
     trimmed: bool,
 }
 
@@ -33,7 +30,7 @@ impl DecoderPage {
             && !wanted.is_empty()
             && self.diagnosed.as_deref() != Some(wanted)
         {
-            let text = tail(wanted).to_string();
+            let text = diagnosed_part(wanted).to_string();
             // A stored account the text names: the advice names it too.
             let user = env
                 .accounts
@@ -54,61 +51,48 @@ impl DecoderPage {
 
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         let mut next = None;
-        egui::Panel::top("decoder-header").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| style::title(ui, tr(T::DecoderHeading)));
-            ui.add_space(GAP);
+        style::top_bar(ui, "decoder-header", |ui| {
+            style::title(ui, tr(T::DecoderHeading));
         });
-        egui::Panel::bottom("decoder-footer").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let back = if env.accounts.accounts.is_empty() {
-                        (T::ToSetup, Nav::Setup)
-                    } else {
-                        (T::ToAccounts, Nav::Accounts)
-                    };
-                    if style::secondary_button(ui, tr(back.0), true).clicked() {
-                        next = Some(back.1);
-                    }
-                    style::theme_switch(ui);
-                });
+        style::bottom_bar(ui, "decoder-footer", |ui| {
+            ui.horizontal(|ui| {
+                let back = if env.accounts.accounts.is_empty() {
+                    (T::ToSetup, Nav::Setup)
+                } else {
+                    (T::ToAccounts, Nav::Accounts)
+                };
+                if style::secondary_button(ui, tr(back.0), true).clicked() {
+                    next = Some(back.1);
+                }
+                style::theme_switch(ui);
             });
-            ui.add_space(GAP);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(GAP);
-                    style::column(ui, |ui| {
-                        ui.label(tr(T::DecoderIntro));
-                        ui.add_space(GAP / 2.0);
-                        let label = ui.label(RichText::new(tr(T::DecoderLabel)).strong());
-                        ui.add(
-                            egui::TextEdit::multiline(&mut self.text)
-                                .hint_text(tr(T::DecoderHint))
-                                .font(egui::TextStyle::Monospace)
-                                .desired_rows(6)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
-                        // A huge paste is cut to what is diagnosed, so the field never lays
-                        // out megabytes each frame.
-                        if self.text.len() > TAIL {
-                            self.text = tail(&self.text).to_string();
-                            self.trimmed = true;
-                        }
-                        if self.trimmed {
-                            ui.label(RichText::new(tr(T::PasteTrimmed)).weak());
-                        }
-                        ui.add_space(SECTION);
-                        if let Some(chosen) = self.result(ui, env) {
-                            next = Some(chosen);
-                        }
-                    });
-                    ui.add_space(SECTION);
-                });
+        style::scrolling_page(ui, "decoder", |ui| {
+            ui.label(tr(T::DecoderIntro));
+            ui.add_space(GAP / 2.0);
+            let label = ui.label(RichText::new(tr(T::DecoderLabel)).strong());
+            ui.add(
+                egui::TextEdit::multiline(&mut self.text)
+                    .hint_text(tr(T::DecoderHint))
+                    .font(egui::TextStyle::Monospace)
+                    .desired_rows(6)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            // A huge paste is cut to what is diagnosed, so the field never lays out
+            // megabytes each frame.
+            if self.text.len() > MAX_TEXT {
+                self.text = diagnosed_part(&self.text).to_string();
+                self.trimmed = true;
+            }
+            if self.trimmed {
+                ui.label(RichText::new(tr(T::PasteTrimmed)).weak());
+            }
+            ui.add_space(SECTION);
+            if let Some(chosen) = self.result(ui, env) {
+                next = Some(chosen);
+            }
+            ui.add_space(SECTION);
         });
         next
     }
@@ -165,15 +149,6 @@ fn address_in(text: &str) -> Option<EmailAddress> {
         .find_map(|word| EmailAddress::parse(word.trim_end_matches('.')).ok())
 }
 
-/// The last `TAIL` bytes of `text`, cut at a character boundary.
-fn tail(text: &str) -> &str {
-    let mut start = text.len().saturating_sub(TAIL);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
-}
-
 fn mentions(text: &str, address: &EmailAddress) -> bool {
     text.to_lowercase()
         .contains(&address.as_str().to_lowercase())
@@ -182,14 +157,6 @@ fn mentions(text: &str, address: &EmailAddress) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_tail_is_cut_on_a_character_boundary() {
-        let text = format!("{}{}", "한".repeat(TAIL), "535 5.7.8");
-        let end = tail(&text);
-        assert!(end.len() <= TAIL && end.ends_with("535 5.7.8"));
-        assert_eq!(tail("short"), "short");
-    }
 
     #[test]
     fn finds_the_address_a_log_names() {

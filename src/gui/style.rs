@@ -178,6 +178,44 @@ pub fn page_button(ui: &mut Ui, env: &mut Env, page: &GooglePage) {
     });
 }
 
+/// A screen's bar at the top: its content in the centred column, padded alike on every screen.
+pub fn top_bar<R>(ui: &mut Ui, id: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Panel::top(id).show(ui, |ui| padded(ui, add)).inner
+}
+
+/// A screen's bar at the bottom (its back and primary actions), padded like the top one.
+pub fn bottom_bar<R>(ui: &mut Ui, id: &'static str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Panel::bottom(id).show(ui, |ui| padded(ui, add)).inner
+}
+
+fn padded<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.add_space(GAP);
+    let inner = column(ui, add);
+    ui.add_space(GAP);
+    inner
+}
+
+/// The rest of a screen: the centred column, scrolling when it is longer than the window.
+/// `id_salt` keeps each page's scroll position apart.
+pub fn scrolling_page<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    egui::CentralPanel::default()
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(id_salt)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(GAP);
+                    column(ui, add)
+                })
+                .inner
+        })
+        .inner
+}
+
 /// "Test from your server": the one-line check to run where the app runs, and how to get the
 /// command line there.
 pub fn server_check(ui: &mut Ui, record: &smtp_setup::accounts::AccountRecord) {

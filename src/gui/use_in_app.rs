@@ -5,7 +5,7 @@
 //! first; the password is then read from the keychain on the worker, and a copy of that text
 //! is taken off the clipboard again like any copied secret.
 
-use super::clipboard::{ClipState, SecretOnClipboard};
+use super::clipboard::SecretOnClipboard;
 use super::style::{self, GAP, SECTION, Tone};
 use super::task::{Failure, Polled, Task};
 use super::text::{T, tr, trf};
@@ -79,49 +79,34 @@ impl UseInAppPage {
     pub fn show(&mut self, ui: &mut Ui, env: &mut Env) -> Option<Nav> {
         let ctx = ui.ctx().clone();
         let mut next = None;
-        egui::Panel::top("use-in-app-header").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| {
-                style::title(
-                    ui,
-                    &trf(T::UseInAppHeading, &[("address", self.address.as_str())]),
-                );
-            });
-            ui.add_space(GAP);
+        style::top_bar(ui, "use-in-app-header", |ui| {
+            style::title(
+                ui,
+                &trf(T::UseInAppHeading, &[("address", self.address.as_str())]),
+            );
         });
-        egui::Panel::bottom("use-in-app-footer").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if style::secondary_button(ui, tr(T::ToAccounts), true).clicked() {
-                        next = Some(Nav::Accounts);
+        style::bottom_bar(ui, "use-in-app-footer", |ui| {
+            ui.horizontal(|ui| {
+                if style::secondary_button(ui, tr(T::ToAccounts), true).clicked() {
+                    next = Some(Nav::Accounts);
+                }
+                style::theme_switch(ui);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if style::secondary_button(ui, tr(T::StillFails), true).clicked() {
+                        next = Some(Nav::Decode);
                     }
-                    style::theme_switch(ui);
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if style::secondary_button(ui, tr(T::StillFails), true).clicked() {
-                            next = Some(Nav::Decode);
-                        }
-                    });
                 });
             });
-            ui.add_space(GAP);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(GAP);
-                    style::column(ui, |ui| {
-                        let Some(record) = env.accounts.find(self.address.as_str()).cloned() else {
-                            ui.label(tr(T::AccountGone));
-                            return;
-                        };
-                        self.targets(ui);
-                        ui.add_space(SECTION);
-                        self.snippet(ui, env, &ctx, &record);
-                    });
-                    ui.add_space(SECTION);
-                });
+        style::scrolling_page(ui, "use-in-app", |ui| {
+            if let Some(record) = env.accounts.find(self.address.as_str()).cloned() {
+                self.targets(ui);
+                ui.add_space(SECTION);
+                self.snippet(ui, env, &ctx, &record);
+            } else {
+                ui.label(tr(T::AccountGone));
+            }
+            ui.add_space(SECTION);
         });
         next
     }
@@ -310,16 +295,7 @@ impl UseInAppPage {
             style::status(ui, Tone::Success, tr(T::Copied));
         }
         if let Some(clip) = self.clip.as_ref().filter(|_| inline) {
-            let text = match clip.state() {
-                ClipState::Pending { .. } | ClipState::Clearing => trf(
-                    T::ClipboardWillClear,
-                    &[("secs", &clip.seconds_left().unwrap_or(0).to_string())],
-                ),
-                ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
-                ClipState::Changed => tr(T::ClipboardChanged).to_string(),
-                ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
-            };
-            ui.label(RichText::new(text).weak());
+            ui.label(RichText::new(clip.note()).weak());
         }
     }
 

@@ -21,11 +21,17 @@ pub fn run_cli(args: &[&str], stdin: &str, env: &[(&str, Option<&str>)]) -> CliR
             None => command.env_remove(name),
         };
     }
-    let output = bounded_output(command, stdin);
-    CliRun {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    CliRun::from(bounded_output(command, stdin))
+}
+
+impl From<std::process::Output> for CliRun {
+    /// A finished process as text; `code` is -1 when a signal ended it.
+    fn from(output: std::process::Output) -> CliRun {
+        CliRun {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 }
 

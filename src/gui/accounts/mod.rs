@@ -105,62 +105,51 @@ impl AccountsScreen {
         // "checked 5 min ago" stays true on an idle window.
         ctx.request_repaint_after(std::time::Duration::from_secs(60));
         let mut next = None;
-        egui::Panel::top("accounts-header").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| {
-                ui.horizontal(|ui| {
-                    style::title(ui, tr(T::AccountsHeading));
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
-                            next = Some(Nav::NewSetup);
-                        }
-                    });
-                });
-                // The secondary ways on a row of their own, so a narrow window never draws the
-                // title over them.
-                ui.horizontal_wrapped(|ui| {
-                    if style::secondary_button(ui, tr(T::ExplainError), true).clicked() {
-                        next = Some(Nav::Decode);
+        style::top_bar(ui, "accounts-header", |ui| {
+            ui.horizontal(|ui| {
+                style::title(ui, tr(T::AccountsHeading));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if style::primary_button(ui, tr(T::AddAccount), true).clicked() {
+                        next = Some(Nav::NewSetup);
                     }
-                    style::theme_switch(ui);
                 });
             });
-            ui.add_space(GAP);
+            // The secondary ways on a row of their own, so a narrow window never draws the
+            // title over them.
+            ui.horizontal_wrapped(|ui| {
+                if style::secondary_button(ui, tr(T::ExplainError), true).clicked() {
+                    next = Some(Nav::Decode);
+                }
+                style::theme_switch(ui);
+            });
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(GAP);
-                    style::column(ui, |ui| {
-                        self.banners(ui, env);
-                        let records: Vec<AccountRecord> = env.accounts.accounts.clone();
-                        if records.is_empty() {
-                            ui.label(tr(T::NoAccounts));
-                        }
-                        for record in records {
-                            let is_default = env.accounts.is_default(&record);
-                            let keychain = self.keychain.get(&record.address).cloned().flatten();
-                            let row = self.rows.entry(record.address.clone()).or_default();
-                            let action = ui
-                                .push_id(record.address.as_str(), |ui| {
-                                    row.ui(ui, env, &record, is_default, keychain.as_ref())
-                                })
-                                .inner;
-                            match action {
-                                Some(RowAction::Reauthorize) => {
-                                    next = Some(Nav::Reauthorize(record.address.clone()));
-                                }
-                                Some(RowAction::UseInApp) => {
-                                    next = Some(Nav::UseInApp(record.address.clone()));
-                                }
-                                Some(action) => row.act(action, env, &ctx, &record),
-                                None => {}
-                            }
-                            ui.add_space(GAP);
-                        }
-                    });
-                });
+        style::scrolling_page(ui, "accounts", |ui| {
+            self.banners(ui, env);
+            let records: Vec<AccountRecord> = env.accounts.accounts.clone();
+            if records.is_empty() {
+                ui.label(tr(T::NoAccounts));
+            }
+            for record in records {
+                let is_default = env.accounts.is_default(&record);
+                let keychain = self.keychain.get(&record.address).cloned().flatten();
+                let row = self.rows.entry(record.address.clone()).or_default();
+                let action = ui
+                    .push_id(record.address.as_str(), |ui| {
+                        row.ui(ui, env, &record, is_default, keychain.as_ref())
+                    })
+                    .inner;
+                match action {
+                    Some(RowAction::Reauthorize) => {
+                        next = Some(Nav::Reauthorize(record.address.clone()));
+                    }
+                    Some(RowAction::UseInApp) => {
+                        next = Some(Nav::UseInApp(record.address.clone()));
+                    }
+                    Some(action) => row.act(action, env, &ctx, &record),
+                    None => {}
+                }
+                ui.add_space(GAP);
+            }
         });
         next
     }

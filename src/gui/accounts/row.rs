@@ -5,7 +5,7 @@
 //! clicked (`RowAction`); `act` starts it and `poll` takes in its result.
 
 use crate::gui::Env;
-use crate::gui::clipboard::{ClipState, SETTLED_NOTE_FOR, SecretOnClipboard};
+use crate::gui::clipboard::{SETTLED_NOTE_FOR, SecretOnClipboard};
 use crate::gui::diagnosis_view::{self, Chosen, Offer, Recheck};
 use crate::gui::fields;
 use crate::gui::style::{self, GAP, Tone};
@@ -203,16 +203,7 @@ impl RowState {
                 self.result(ui, env, record),
             ];
             if let Some(clip) = self.clip.as_ref().filter(|_| self.panel == Panel::Closed) {
-                let text = match clip.state() {
-                    ClipState::Pending { .. } | ClipState::Clearing => trf(
-                        T::ClipboardWillClear,
-                        &[("secs", &clip.seconds_left().unwrap_or(0).to_string())],
-                    ),
-                    ClipState::Cleared => tr(T::ClipboardCleared).to_string(),
-                    ClipState::Changed => tr(T::ClipboardChanged).to_string(),
-                    ClipState::Unreadable => tr(T::ClipboardUnreadable).to_string(),
-                };
-                ui.label(RichText::new(text).weak());
+                ui.label(RichText::new(clip.note()).weak());
             }
             chosen.into_iter().flatten().last()
         })

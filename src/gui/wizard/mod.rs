@@ -208,38 +208,27 @@ impl Wizard {
             ui.add_space(GAP / 2.0);
         });
         let primary = self.primary(env);
-        egui::Panel::bottom("wizard-navigation").show(ui, |ui| {
-            ui.add_space(GAP);
-            style::column(ui, |ui| {
-                if let Some(chosen) = self.footer(ui, env, &primary) {
-                    action = Some(chosen);
-                }
-            });
-            ui.add_space(GAP);
+        style::bottom_bar(ui, "wizard-navigation", |ui| {
+            if let Some(chosen) = self.footer(ui, env, &primary) {
+                action = Some(chosen);
+            }
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt(("wizard-body", self.step()))
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.add_space(GAP);
-                    style::column(ui, |ui| {
-                        let chosen = match &mut self.page {
-                            Page::Account(page) => page.ui(ui, env, &mut self.draft),
-                            Page::TwoStep => two_step::ui(ui, env),
-                            Page::AppPassword(page) => page.ui(ui, env, &mut self.draft),
-                            Page::OAuthClient(page) => page.ui(ui, env, &self.draft),
-                            Page::SignIn(page) => page.ui(ui, env, &self.draft),
-                            Page::Verify(page) => page.ui(ui, env, &self.draft),
-                            Page::TestMessage(page) => page.ui(ui, env, &mut self.draft),
-                            Page::Done => done::ui(ui, env, &self.draft),
-                        };
-                        if chosen.is_some() {
-                            action = chosen;
-                        }
-                    });
-                    ui.add_space(SECTION);
-                });
+        let step = self.step();
+        style::scrolling_page(ui, ("wizard-body", step), |ui| {
+            let chosen = match &mut self.page {
+                Page::Account(page) => page.ui(ui, env, &mut self.draft),
+                Page::TwoStep => two_step::ui(ui, env),
+                Page::AppPassword(page) => page.ui(ui, env, &mut self.draft),
+                Page::OAuthClient(page) => page.ui(ui, env, &self.draft),
+                Page::SignIn(page) => page.ui(ui, env, &self.draft),
+                Page::Verify(page) => page.ui(ui, env, &self.draft),
+                Page::TestMessage(page) => page.ui(ui, env, &mut self.draft),
+                Page::Done => done::ui(ui, env, &self.draft),
+            };
+            if chosen.is_some() {
+                action = chosen;
+            }
+            ui.add_space(SECTION);
         });
         // Enter is the primary action, taken once the page has applied this frame's typing
         // (so a fast typist's last letter is never lost); the next page is drawn only next
