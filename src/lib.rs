@@ -12,6 +12,7 @@ pub mod export;
 pub mod keychain;
 pub mod oauth;
 pub mod provider;
+pub mod relay;
 pub mod secret;
 pub mod settings;
 pub mod smtp;

@@ -58,6 +58,25 @@ pub fn other_provider(domain: &str) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
+/// Messages a day Gmail lets a personal account send (the figure Google's help commonly
+/// gives; the limit is over a rolling 24 hours).
+pub const PERSONAL_DAILY_LIMIT: u32 = 500;
+/// Messages a day for a Google Workspace account (rolling 24 hours).
+pub const WORKSPACE_DAILY_LIMIT: u32 = 2_000;
+/// Recipients Gmail accepts in one message.
+pub const MAX_RECIPIENTS: usize = 100;
+/// The SIZE Gmail advertises, in bytes (35 MB).
+pub const MAX_MESSAGE_SIZE: usize = 35_882_577;
+
+/// The daily sending limit for the account's kind.
+pub fn daily_limit(address: &crate::address::EmailAddress) -> u32 {
+    if PERSONAL_DOMAINS.contains(&address.domain()) {
+        PERSONAL_DAILY_LIMIT
+    } else {
+        WORKSPACE_DAILY_LIMIT
+    }
+}
+
 /// Letters in an app password (shown by Google as four groups of four).
 pub const APP_PASSWORD_LEN: usize = 16;
 /// OAuth scope needed for SMTP (`gmail.send` is not enough).

@@ -24,6 +24,18 @@ pub fn took(ms: u64) -> String {
     }
 }
 
+/// Time left, roughly: "about 6 days", "about 20 hours", "less than an hour", "ended".
+pub fn left(left: Duration) -> String {
+    let secs = left.as_secs();
+    match secs {
+        0 => "ended".to_string(),
+        1..=3599 => "less than an hour".to_string(),
+        3600..=7199 => "about 1 hour".to_string(),
+        7200..=172_799 => format!("about {} hours", secs / 3600),
+        _ => format!("about {} days", secs / 86_400),
+    }
+}
+
 /// The exact time, UTC, to the second.
 pub fn exact(time: SystemTime) -> String {
     humantime::format_rfc3339_seconds(time).to_string()
@@ -32,6 +44,14 @@ pub fn exact(time: SystemTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_left_reads_roughly() {
+        assert_eq!(left(Duration::ZERO), "ended");
+        assert_eq!(left(Duration::from_secs(59 * 60)), "less than an hour");
+        assert_eq!(left(Duration::from_secs(20 * 3600)), "about 20 hours");
+        assert_eq!(left(Duration::from_secs(6 * 86_400 + 5)), "about 6 days");
+    }
 
     #[test]
     fn durations_read_without_zeroes() {

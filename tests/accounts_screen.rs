@@ -541,6 +541,8 @@ fn keychain_unavailable_child() {
                 created: SystemTime::now(),
                 last_verified: None,
                 last_test: None,
+                signed_in: None,
+                oauth_testing: None,
             })
         })
         .unwrap();
@@ -597,6 +599,8 @@ fn a_google_sign_in_account_is_reauthorized_and_revoked_at_connections() {
                 created: SystemTime::now(),
                 last_verified: None,
                 last_test: None,
+                signed_in: None,
+                oauth_testing: None,
             })
         })
         .unwrap();

@@ -511,6 +511,8 @@ fn golden_record(tls: TlsMode) -> AccountRecord {
         created: SystemTime::UNIX_EPOCH,
         last_verified: None,
         last_test: None,
+        signed_in: None,
+        oauth_testing: None,
     }
 }
 

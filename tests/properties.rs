@@ -121,6 +121,8 @@ proptest! {
                 created: std::time::SystemTime::UNIX_EPOCH,
                 last_verified: None,
                 last_test: None,
+                signed_in: None,
+                oauth_testing: None,
             };
             let secret = Secret::new(secret);
             for target in smtp_setup::export::TARGETS {

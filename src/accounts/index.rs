@@ -71,9 +71,35 @@ pub struct AccountRecord {
     pub last_verified: Option<SystemTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_test: Option<TestResult>,
+    /// When the Google sign-in was made (Google sign-in only).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "rfc3339_opt")]
+    pub signed_in: Option<SystemTime>,
+    /// Whether the sign-in's OAuth client is in "Testing", where Google ends sign-ins after
+    /// 7 days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth_testing: Option<bool>,
 }
 
+/// How long Google keeps a sign-in whose OAuth client is in "Testing".
+pub const TESTING_GRANT_LIFETIME: std::time::Duration =
+    std::time::Duration::from_secs(7 * 24 * 3600);
+
 impl AccountRecord {
+    /// When the Google sign-in stops working, if it does on its own: 7 days after it was
+    /// made, for an OAuth client in "Testing".
+    pub fn sign_in_expires(&self) -> Option<SystemTime> {
+        match (self.auth, self.oauth_testing, self.signed_in) {
+            (AuthMethod::OAuth, Some(true), Some(made)) => Some(made + TESTING_GRANT_LIFETIME),
+            _ => None,
+        }
+    }
+
+    /// Time left of the sign-in at `now` (zero once it has ended), if it ends on its own.
+    pub fn sign_in_left(&self, now: SystemTime) -> Option<std::time::Duration> {
+        self.sign_in_expires()
+            .map(|end| end.duration_since(now).unwrap_or_default())
+    }
+
     /// The route the account was verified on, which its checks use.
     pub fn route(&self) -> Route {
         Route {
@@ -360,6 +386,8 @@ mod tests {
             created: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_800_000_000),
             last_verified: None,
             last_test: None,
+            signed_in: None,
+            oauth_testing: None,
         }
     }
 

@@ -299,6 +299,10 @@ impl AccountStore {
             Verification::Skip { route } => (route, None, false),
         };
         let auth = new.method();
+        let testing = match &new {
+            NewSecret::OAuth(grant) => grant.testing,
+            NewSecret::AppPassword(_) => None,
+        };
         // The secret it replaces, to put back if the index cannot be written.
         let previous_secret = match self.load().await?.find(user.as_str()) {
             Some(_) => self.keychain.load(user).await.ok(),
@@ -336,6 +340,8 @@ impl AccountStore {
                         } else {
                             previous.as_ref().and_then(|p| p.last_test.clone())
                         },
+                        signed_in: (auth == AuthMethod::OAuth).then_some(now),
+                        oauth_testing: testing,
                     };
                     index.upsert(record.clone());
                     (record, previous.is_some())
@@ -358,6 +364,54 @@ impl AccountStore {
                 Err(error.into())
             }
         }
+    }
+
+    /// The keychain entries of relay passwords: the account's service with `.relay` added,
+    /// so they never mix with the app passwords and sign-ins.
+    pub fn relay_keychain(&self) -> Keychain {
+        Keychain::with_service(&format!("{}.relay", self.keychain.service()))
+    }
+
+    /// The relay password apps log in to the local relay with, made (and kept in the
+    /// keychain) the first time it is asked for.
+    pub async fn relay_password(&self, record: &AccountRecord) -> Result<Secret, AccountError> {
+        let keychain = self.relay_keychain();
+        match keychain.load(&record.address).await {
+            Ok(password) => Ok(password),
+            Err(KeychainError::Missing { .. }) => {
+                let password = crate::relay::new_relay_password()
+                    .map_err(|detail| KeychainError::Failed { detail })?;
+                keychain.store(&record.address, &password).await?;
+                Ok(password)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// What the relay logs in to Gmail with: the app password, or the stored sign-in from
+    /// which it makes access tokens itself.
+    pub async fn upstream_login(
+        &self,
+        record: &AccountRecord,
+    ) -> Result<crate::relay::UpstreamLogin, AccountError> {
+        use crate::relay::UpstreamLogin;
+        let user = record.address.clone();
+        let secret = self.keychain.load(&user).await?;
+        Ok(match record.auth {
+            AuthMethod::AppPassword => {
+                UpstreamLogin::Password(match AppPassword::parse(secret.expose()) {
+                    Ok(password) => Credential::AppPassword { user, password },
+                    Err(_) => Credential::Password {
+                        user,
+                        password: secret,
+                    },
+                })
+            }
+            AuthMethod::OAuth => UpstreamLogin::OAuth {
+                user,
+                grant: Grant::from_keychain(&secret)?,
+            },
+        })
     }
 
     async fn record_off_thread(
@@ -429,6 +483,9 @@ impl AccountStore {
                 });
             }
         };
+        // The relay password goes with the account; one that cannot be removed changes
+        // nothing, since the relay serves only listed accounts.
+        let _ = self.relay_keychain().delete(&user).await;
         let removing = address.to_string();
         let updated = self
             .off_thread(move |store| store.index.update(|index| index.remove(&removing)))

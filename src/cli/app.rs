@@ -41,6 +41,9 @@ pub struct PasswordArgs {
     /// Print it even though standard output is a terminal (where it stays on screen).
     #[arg(long)]
     show: bool,
+    /// The relay password apps log in to `smtp-setup relay` with (made the first time).
+    #[arg(long)]
+    relay: bool,
 }
 
 #[derive(ClapArgs)]
@@ -77,6 +80,9 @@ fn secret(store: &AccountStore, record: &AccountRecord) -> Result<Secret, Failur
 pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
     if args.format == "list" {
         return list(args.json);
+    }
+    if args.format == "relay" {
+        return relay_settings(&args);
     }
     let target = target(&args.format)?;
     let store = AccountStore::from_env()?;
@@ -120,6 +126,33 @@ pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
     Ok(exit::OK)
 }
 
+/// `export --format relay`: settings for an app that sends through the local relay.
+fn relay_settings(args: &ExportArgs) -> Result<u8, Failure> {
+    let store = AccountStore::from_env()?;
+    let record = account(&store, args.account.as_deref())?;
+    let password = if args.include_secret {
+        Some(runtime()?.block_on(store.relay_password(&record))?)
+    } else {
+        None
+    };
+    let snippet = export::relay_snippet(
+        &record,
+        smtp_setup::relay::DEFAULT_LISTEN,
+        password.as_ref(),
+    );
+    if args.json {
+        json_pretty(&snippet);
+        return Ok(exit::OK);
+    }
+    warn(&format!("# {} — goes in {}", snippet.name, snippet.file));
+    warn(&format!("# {}", snippet.secret_note));
+    if let Some(warning) = &snippet.warning {
+        warn(&format!("# Warning: {warning}"));
+    }
+    say_raw(&snippet.text);
+    Ok(exit::OK)
+}
+
 fn list(json: bool) -> Result<u8, Failure> {
     if json {
         json_pretty(&TARGETS);
@@ -134,6 +167,10 @@ fn list(json: bool) -> Result<u8, Failure> {
             modes.join(", ")
         ));
     }
+    say(&format!(
+        "{:<15} {:<45} reference, inline",
+        "relay", "Any app, through the local relay"
+    ));
     say("(FORMAT, the stack, how the secret can get there: the default first)");
     Ok(exit::OK)
 }
@@ -149,7 +186,11 @@ pub fn run_password(args: PasswordArgs) -> Result<u8, Failure> {
     }
     let store = AccountStore::from_env()?;
     let record = account(&store, args.account.as_deref())?;
-    let secret = secret(&store, &record)?;
+    let secret = if args.relay {
+        runtime()?.block_on(store.relay_password(&record))?
+    } else {
+        secret(&store, &record)?
+    };
     let mut line = zeroize::Zeroizing::new(secret.expose().to_string());
     line.push('\n');
     let mut out = std::io::stdout().lock();

@@ -6,6 +6,7 @@ mod connect;
 pub mod console;
 mod oauth;
 mod output;
+mod relay;
 
 use clap::{Parser, Subcommand};
 use smtp_setup::accounts::AccountError;
@@ -93,6 +94,9 @@ pub enum Command {
     /// Run a command with the account's settings in its environment (SMTP_HOST, SMTP_PASSWORD…,
     /// or the names --format's stack reads), read from the keychain and written nowhere.
     Run(app::RunArgs),
+    /// Run a local SMTP relay on 127.0.0.1 that any app sends through: each message goes to
+    /// Gmail during the app's own transaction, with the keychain's credential.
+    Relay(relay::RelayArgs),
     /// Explain a Gmail SMTP error: paste the message from any program, or `-` to read stdin.
     Diagnose {
         /// The error text; `-` reads it from standard input.
@@ -151,6 +155,7 @@ pub fn run(command: Command, secrets: Secrets) -> ExitCode {
         Command::Export(args) => app::run_export(args),
         Command::Password(args) => app::run_password(args),
         Command::Run(args) => app::run_run(args),
+        Command::Relay(args) => relay::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

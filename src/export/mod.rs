@@ -9,6 +9,7 @@
 //! Pure: nothing here reads the keychain or a file. The caller passes the secret in for
 //! `Inline` and for `environment`.
 
+mod relay;
 mod targets;
 
 use crate::accounts::{AccountRecord, AuthMethod};
@@ -18,6 +19,7 @@ use serde::Serialize;
 use std::fmt;
 use zeroize::Zeroizing;
 
+pub use relay::relay_snippet;
 pub use targets::TARGETS;
 
 /// How a snippet's secret reaches the app.

@@ -19,6 +19,8 @@ fn record(tls: TlsMode, auth: AuthMethod) -> AccountRecord {
         created: SystemTime::UNIX_EPOCH,
         last_verified: None,
         last_test: None,
+        signed_in: None,
+        oauth_testing: None,
     }
 }
 

@@ -84,6 +84,7 @@ impl PendingAuthorization {
             client: self.client,
             refresh_token: Secret::new(refresh_token.secret().clone()),
             access_token: Some(Secret::new(token.access_token().secret().clone())),
+            testing: None,
         })
     }
 }

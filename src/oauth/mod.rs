@@ -9,7 +9,7 @@ mod tokens;
 
 pub use authorize::{PendingAuthorization, start_authorization};
 pub use client::OAuthClient;
-pub use tokens::{Grant, refresh_access_token};
+pub use tokens::{Grant, refresh_access_token, refresh_access_token_expiring};
 
 use crate::provider::GMAIL_OAUTH_SCOPE;
 use std::time::Duration;

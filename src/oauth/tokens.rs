@@ -23,6 +23,9 @@ pub struct Grant {
     pub refresh_token: Secret,
     /// The access token from the sign-in itself, if still at hand; never stored.
     pub access_token: Option<Secret>,
+    /// Whether the OAuth client is in "Testing" (its sign-ins end after 7 days), as the
+    /// person said; kept in the account list, not the keychain.
+    pub testing: Option<bool>,
 }
 
 /// The keychain form of a grant (JSON); only ever held in zeroizing buffers.
@@ -78,18 +81,30 @@ impl Grant {
             },
             refresh_token: Secret::new(stored.refresh_token.clone()),
             access_token: None,
+            testing: None,
         })
     }
 }
 
 /// A fresh access token from the refresh token.
 pub async fn refresh_access_token(grant: &Grant) -> Result<Secret, OAuthError> {
+    Ok(refresh_access_token_expiring(grant).await?.0)
+}
+
+/// A fresh access token and how long Google says it lasts (about an hour), for a caller
+/// that keeps it in memory and refreshes it before then (the relay).
+pub async fn refresh_access_token_expiring(
+    grant: &Grant,
+) -> Result<(Secret, Option<Duration>), OAuthError> {
     let token = oauth2_client(&grant.client, None)?
         .exchange_refresh_token(&RefreshToken::new(grant.refresh_token.expose().to_string()))
         .request_async(&http_client()?)
         .await
         .map_err(token_error)?;
-    Ok(Secret::new(token.access_token().secret().clone()))
+    Ok((
+        Secret::new(token.access_token().secret().clone()),
+        token.expires_in(),
+    ))
 }
 
 pub(super) type GoogleClient =
@@ -178,6 +193,7 @@ mod tests {
             client: OAuthClient::new("id.apps.googleusercontent.com", Some("GOCSPX-s")).unwrap(),
             refresh_token: Secret::new("1//refresh".into()),
             access_token: Some(Secret::new("ya29.access".into())),
+            testing: Some(true),
         };
         let stored = grant.to_keychain();
         assert!(

@@ -167,7 +167,7 @@ pub async fn run_check(
 ) -> CheckReport {
     let start = Instant::now();
     let mut routes = Vec::new();
-    let outcome = check_inner(options, credential, send, &sink, &mut routes, start).await;
+    let outcome = check_inner(options, credential, send, &sink, &mut routes, start, None).await;
     CheckReport {
         outcome,
         routes,
@@ -182,6 +182,7 @@ async fn check_inner(
     sink: &EventSink,
     summaries: &mut Vec<RouteSummary>,
     start: Instant,
+    keep: Option<&mut Option<Connection>>,
 ) -> Result<Success, CheckFailure> {
     let limits = Limits::starting_now(options.stage_timeout, options.deadline);
     let dns = StageRunner {
@@ -290,7 +291,11 @@ async fn check_inner(
         Some((index, mut conn)) => {
             outcomes[index] = Some(RouteOutcome::Used);
             let outcome = use_route(&plans[index], &mut conn, credential, send, start).await;
-            quit(&mut conn, &limits).await;
+            match keep {
+                // A session that goes on (the relay's upstream) keeps its connection.
+                Some(kept) if outcome.is_ok() => *kept = Some(conn),
+                _ => quit(&mut conn, &limits).await,
+            }
             outcome
         }
         None => Err(most_telling(failures).unwrap_or_else(internal_failure)),
@@ -347,6 +352,31 @@ async fn resolve(options: &CheckOptions) -> Result<Passed<Vec<IpAddr>>, StepErro
     }
     let list: Vec<String> = ips.iter().map(IpAddr::to_string).collect();
     Ok(Passed::new(ips).detail(format!("{host} is {}", list.join(", "))))
+}
+
+/// Connects and logs in as a check does (every candidate route, each stage bounded), and
+/// keeps the connection for a session that sends more than a test message.
+pub(crate) async fn open_logged_in(
+    options: &CheckOptions,
+    credential: &Credential,
+    sink: &EventSink,
+) -> Result<(Success, Connection), CheckFailure> {
+    let mut kept = None;
+    let mut routes = Vec::new();
+    let success = check_inner(
+        options,
+        credential,
+        None,
+        sink,
+        &mut routes,
+        Instant::now(),
+        Some(&mut kept),
+    )
+    .await?;
+    match kept {
+        Some(conn) => Ok((success, conn)),
+        None => Err(internal_failure()),
+    }
 }
 
 /// AUTH on the chosen route, then the test message if asked.

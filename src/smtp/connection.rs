@@ -207,6 +207,20 @@ impl Connection {
         Ok(reply)
     }
 
+    /// True when the server has sent something nobody asked for, or closed the connection
+    /// (an idle timeout's `451`/`421` and close): such a session is not reused. Looks only
+    /// at what has already arrived; never waits.
+    pub async fn spoke_unasked(&mut self) -> bool {
+        if !self.reader.buffer().is_empty() {
+            return true;
+        }
+        // A zero timeout polls the read once: ready means data or end of stream.
+        matches!(
+            tokio::time::timeout(std::time::Duration::ZERO, self.reader.fill_buf()).await,
+            Ok(_)
+        )
+    }
+
     pub fn supports(&self, keyword: &str) -> bool {
         self.capabilities
             .iter()

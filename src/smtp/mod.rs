@@ -8,10 +8,11 @@ pub mod event;
 pub mod message;
 pub mod reply;
 mod route;
+pub mod session;
 
 pub use check::{
     CheckOptions, CheckReport, ConnectTo, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, RouteOutcome,
-    RouteSummary, Success, TestSend, run_check,
+    RouteSummary, Success, TestSend, default_ehlo_name, run_check,
 };
 pub use event::{
     CertificateProblem, CheckEvent, CheckFailure, Direction, FailureKind, Route, Stage, StageEvent,

@@ -124,6 +124,33 @@ impl fmt::Display for Reply {
     }
 }
 
+impl Reply {
+    /// The reply as lines for the wire again (without CR LF): code, separator, enhanced code
+    /// and text, so a relay passes on what the server said.
+    pub fn wire_lines(&self) -> Vec<String> {
+        let last = self.lines.len().saturating_sub(1);
+        let lines: Vec<&str> = if self.lines.is_empty() {
+            vec![""]
+        } else {
+            self.lines.iter().map(String::as_str).collect()
+        };
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let sep = if i >= last { ' ' } else { '-' };
+                let clean: String = text.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+                match &self.enhanced {
+                    Some(enhanced) => format!("{}{sep}{enhanced} {clean}", self.code),
+                    None => format!("{}{sep}{clean}", self.code),
+                }
+                .trim_end()
+                .to_string()
+            })
+            .collect()
+    }
+}
+
 /// Splits "5.7.8 Username..." into ("5.7.8", "Username...").
 pub(crate) fn split_enhanced(text: &str) -> (Option<String>, &str) {
     let token = text.split_whitespace().next().unwrap_or("");
@@ -214,5 +241,28 @@ mod tests {
         assert!(Reply::parse(&lines(&["650 no"])).is_none());
         assert!(Reply::parse(&lines(&["25"])).is_none());
         assert_eq!(Reply::parse(&lines(&["250"])).unwrap().code, 250);
+    }
+
+    #[test]
+    fn wire_lines_give_back_gmails_reply() {
+        let raw = [
+            "550-5.4.5 Daily user sending limit exceeded. For more information on Gmail",
+            "550-5.4.5 sending limits go to",
+            "550 5.4.5  https://support.google.com/a/answer/166852 x - gsmtp",
+        ];
+        let reply = Reply::parse(&raw.map(String::from)).unwrap();
+        let back = reply.wire_lines();
+        assert_eq!(back[0], raw[0]);
+        assert_eq!(back[1], raw[1]);
+        assert_eq!(
+            back[2],
+            "550 5.4.5 https://support.google.com/a/answer/166852 x - gsmtp"
+        );
+        let plain = Reply::parse(&["354 Go ahead x - gsmtp".to_string()]).unwrap();
+        assert_eq!(plain.wire_lines(), ["354 Go ahead x - gsmtp"]);
+        assert_eq!(
+            Reply::parse(&["250".to_string()]).unwrap().wire_lines(),
+            ["250"]
+        );
     }
 }

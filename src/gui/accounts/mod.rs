@@ -258,6 +258,8 @@ mod tests {
             created: SystemTime::UNIX_EPOCH,
             last_verified: None,
             last_test: None,
+            signed_in: None,
+            oauth_testing: None,
         };
         let text = settings_text(&record);
         assert_eq!(
