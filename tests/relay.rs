@@ -471,7 +471,32 @@ fn gmails_refusals_reach_the_app_with_gmails_codes_and_a_wrong_relay_password_go
     assert!(causes.contains(&"sending_limit"), "{refused:?}");
     // The ledger keeps the refusal for the account screen and `accounts list`.
     let list = cli(relay.config.path(), &["accounts", "list"], "");
-    assert!(list.stdout.contains("busy@gmail.com"), "{}", list.stdout);
+    assert!(
+        list.stdout
+            .contains("relay: 0 of Gmail's 500 a day sent in the last 24 h; last refused just now: 550 5.4.5 Daily user sending limit exceeded."),
+        "{}",
+        list.stdout
+    );
+
+    // `check --all` for a cron job: one summary, exit 0 only when every account passes.
+    let ca = relay.server.ca.file.to_string_lossy().into_owned();
+    let run = cli(
+        relay.config.path(),
+        &["check", "--all", "--json", "--ca-file", &ca],
+        "",
+    );
+    assert_eq!(
+        run.code, 5,
+        "an authentication failure: {}{}",
+        run.stdout, run.stderr
+    );
+    let summary: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(summary["all_passed"], false);
+    assert_eq!(summary["passed"], 1, "{summary}");
+    assert_eq!(
+        summary["accounts"][0]["cause"], "bad_credentials",
+        "{summary}"
+    );
 }
 
 #[test]
@@ -555,4 +580,95 @@ fn a_non_loopback_listen_address_is_refused_with_why() {
         "{}",
         run.stderr
     );
+}
+
+/// A Google sign-in through the relay: access tokens are made from the refresh token in
+/// memory, and made anew when Gmail refuses the one in hand (here: expired mid-run).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_google_sign_in_gets_a_fresh_token_mid_run() {
+    use smtp_setup::address::EmailAddress;
+    use smtp_setup::oauth::{OAuthClient, start_authorization};
+    use smtp_setup::relay::{self, RelayAccount, RelayConfig, RelayEvent, UpstreamLogin};
+    use smtp_setup::secret::Secret;
+    use smtp_setup::smtp::{CheckOptions, TlsMode};
+    use support::oauth_server::{OAuthConfig, OAuthServer};
+
+    let user = "oauth@gmail.com";
+    let oauth = OAuthServer::start(OAuthConfig::default());
+    let smtp = GmailServer::start(
+        ServerConfig::with_account(user, AccountMode::OAuthTokens(oauth.tokens.clone()))
+            .with_session_timeout(Duration::from_secs(1)),
+    );
+    let client = OAuthClient::from_json(&oauth.client_json()).unwrap();
+    let address = EmailAddress::parse(user).unwrap();
+    let pending = start_authorization(&client, &address).await.unwrap();
+    let url = pending.url().to_string();
+    let browser = tokio::spawn(async move { support::browser::follow(&url).await });
+    let grant = pending.finish(Duration::from_secs(10)).await.unwrap();
+    browser.await.unwrap();
+
+    let options = CheckOptions::new(
+        "localhost",
+        vec![(smtp.starttls_port(), TlsMode::Starttls)],
+        std::slice::from_ref(&smtp.ca.file),
+    )
+    .unwrap();
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let seen = events.clone();
+    let handle = relay::start(
+        RelayConfig {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            require_login: true,
+            accounts: vec![RelayAccount {
+                address: address.clone(),
+                options,
+                login: UpstreamLogin::OAuth {
+                    user: address,
+                    grant,
+                },
+                relay_password: Some(Secret::new("relay-test-password".into())),
+            }],
+            ledger: None,
+            name: "relay.test".into(),
+        },
+        Arc::new(move |event: RelayEvent| seen.lock().unwrap().push(event)),
+    )
+    .await
+    .unwrap();
+    let port = handle.address.port().to_string();
+    let send = move |port: String| {
+        let script = r#"
+import smtplib, sys
+with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=30) as s:
+    s.login("oauth@gmail.com", "relay-test-password")
+    s.sendmail("oauth@gmail.com", ["oauth@gmail.com"], b"Subject: t\r\n\r\nhi\r\n")
+"#;
+        let mut command = Command::new("python3");
+        command.arg("-c").arg(script).arg(port);
+        CliRun::from(bounded_output(command, ""))
+    };
+    let first = tokio::task::spawn_blocking({
+        let port = port.clone();
+        move || send(port)
+    })
+    .await
+    .unwrap();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    // Google ends the token early, and Gmail closes the idle session: the next message
+    // needs a new login, whose token Gmail refuses, so the relay makes another.
+    oauth.expire_access_tokens();
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let second = tokio::task::spawn_blocking(move || send(port))
+        .await
+        .unwrap();
+    assert_eq!(second.code, 0, "{}{}", second.stdout, second.stderr);
+    assert_eq!(smtp.received().len(), 2);
+    let refreshes = events
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|e| matches!(e, RelayEvent::TokenRefreshed { .. }))
+        .count();
+    assert_eq!(refreshes, 2, "{:?}", events.lock().unwrap());
+    handle.stop().await;
 }

@@ -8,8 +8,10 @@ use serde_json::json;
 use smtp_setup::accounts::{AccountIndex, AccountRecord, AccountStore, AuthMethod, TestOutcome};
 use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::keychain::KeychainError;
+use smtp_setup::provider::daily_limit;
+use smtp_setup::relay::Ledger;
 use smtp_setup::when;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 #[derive(Subcommand)]
 pub enum AccountsCommand {
@@ -40,7 +42,9 @@ pub enum AccountsCommand {
 pub fn run(command: AccountsCommand) -> Result<u8, Failure> {
     let store = AccountStore::from_env()?;
     match command {
-        AccountsCommand::List { json } => list(&store.list()?, json),
+        AccountsCommand::List { json } => {
+            list(&store.list()?, &Ledger::in_dir(store.index.dir()), json)
+        }
         AccountsCommand::Show { address, json } => show(&store, &address, json),
         AccountsCommand::Remove { address } => remove(&store, &address),
         AccountsCommand::SetDefault { address } => {
@@ -57,12 +61,55 @@ fn is_default(index: &AccountIndex, record: &AccountRecord) -> bool {
         .is_some_and(|d| d.address == record.address)
 }
 
-fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
+/// The account's health over time: the sign-in's end, and what the relay sent.
+fn health(record: &AccountRecord, ledger: &Ledger, now: SystemTime) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(left) = record.sign_in_left(now) {
+        notes.push(format!(
+            "Google sign-in ends {} (its OAuth client is in Testing: sign in again before then){}",
+            when::left(left),
+            if left < Duration::from_secs(24 * 3600) {
+                " ⚠"
+            } else {
+                ""
+            }
+        ));
+    }
+    let relay = ledger.summary(record.address.as_str());
+    if relay.sent_24h > 0 || relay.last_failure.is_some() {
+        let mut note = format!(
+            "relay: {} of Gmail's {} a day sent in the last 24 h",
+            relay.sent_24h,
+            daily_limit(&record.address)
+        );
+        if let Some(failure) = &relay.last_failure {
+            note.push_str(&format!(
+                "; last refused {}: {}",
+                when::ago(failure.time, now),
+                failure.reply
+            ));
+        }
+        notes.push(note);
+    }
+    notes
+}
+
+fn list(index: &AccountIndex, ledger: &Ledger, json: bool) -> Result<u8, Failure> {
     if json {
+        let now = SystemTime::now();
         let accounts: Vec<_> = index
             .accounts
             .iter()
-            .map(|r| json!({"default": is_default(index, r), "account": r}))
+            .map(|r| {
+                let relay = ledger.summary(r.address.as_str());
+                json!({
+                    "default": is_default(index, r),
+                    "account": r,
+                    "sign_in_expires_in_hours": r.sign_in_left(now).map(|d| d.as_secs() / 3600),
+                    "relay_sent_24h": relay.sent_24h,
+                    "daily_limit": daily_limit(&r.address),
+                })
+            })
             .collect();
         json_pretty(&accounts);
         return Ok(exit::OK);
@@ -83,6 +130,9 @@ fn list(index: &AccountIndex, json: bool) -> Result<u8, Failure> {
             record.tls.to_string(),
             status(record, now)
         ));
+        for note in health(record, ledger, now) {
+            say(&format!("    {note}"));
+        }
     }
     say("(* = default)");
     Ok(exit::OK)

@@ -61,6 +61,10 @@ pub struct ConnectArgs {
     /// Read the password from standard input (one line, at most 4 KiB).
     #[arg(long, requires = "user")]
     password_stdin: bool,
+    /// Check every stored account (for a cron job or timer): a line each, or with --json one
+    /// summary object; exit 0 only when all pass.
+    #[arg(long, conflicts_with_all = ["user", "account"])]
+    all: bool,
     #[command(flatten)]
     server: ServerArgs,
 }
@@ -92,6 +96,14 @@ pub fn run_check_command(
     send: Option<(Option<String>, Option<String>)>,
     secrets: Secrets,
 ) -> Result<u8, Failure> {
+    if args.all {
+        if send.is_some() {
+            return Err(Failure::usage(
+                "--all checks every account; send a test message with one --account.",
+            ));
+        }
+        return check_all(&args.server);
+    }
     let printer = Printer::new(args.server.json, args.server.verbose);
     let runtime = runtime()?;
     // The account first, so that bad input is refused before any network use.
@@ -146,6 +158,83 @@ pub fn run_check_command(
             Ok(exit::CANCELLED)
         }
     }
+}
+
+/// `check --all`: every stored account in turn, each recorded as a check of its own.
+fn check_all(server: &ServerArgs) -> Result<u8, Failure> {
+    use smtp_setup::smtp::ignore_events;
+    let store = AccountStore::from_env()?;
+    let index = store.list()?;
+    if index.accounts.is_empty() {
+        return Err(AccountError::NoAccounts.into());
+    }
+    let runtime = runtime()?;
+    let now = std::time::SystemTime::now();
+    let mut results = Vec::new();
+    let mut code = exit::OK;
+    for record in &index.accounts {
+        let options = check_options(server, Some(&record.route()))?;
+        let checked =
+            runtime.block_on(store.check_account(record, &options, None, ignore_events()));
+        let (passed, cause, detail, elapsed_ms) = match &checked {
+            Ok(report) => match &report.outcome {
+                Ok(_) => (true, None, None, report.elapsed_ms),
+                Err(failure) => {
+                    let diagnosis = diagnose_for(Evidence::Failure(failure), Some(&record.address));
+                    (
+                        false,
+                        Some(diagnosis.cause),
+                        Some(diagnosis.title),
+                        report.elapsed_ms,
+                    )
+                }
+            },
+            Err(error) => (false, error.cause(), Some(error.to_string()), 0),
+        };
+        if !passed && code == exit::OK {
+            code = cause.map_or(exit::OTHER, |c| exit_code(c.category()));
+        }
+        let expires = record.sign_in_left(now);
+        if !server.json {
+            let mark = if passed { "✓" } else { "✗" };
+            let mut line = format!(
+                "{mark} {} — {}",
+                record.address,
+                if passed {
+                    format!("OK ({})", smtp_setup::when::took(elapsed_ms))
+                } else {
+                    detail.clone().unwrap_or_default()
+                }
+            );
+            if let Some(left) = expires {
+                line.push_str(&format!(
+                    "; Google sign-in ends {}",
+                    smtp_setup::when::left(left)
+                ));
+            }
+            super::console::say(&line);
+        }
+        results.push(serde_json::json!({
+            "account": record.address,
+            "passed": passed,
+            "cause": cause,
+            "detail": detail,
+            "elapsed_ms": elapsed_ms,
+            "sign_in_expires_in_hours": expires.map(|d| d.as_secs() / 3600),
+        }));
+    }
+    let passed = results.iter().filter(|r| r["passed"] == true).count();
+    if server.json {
+        super::console::json_pretty(&serde_json::json!({
+            "all_passed": passed == results.len(),
+            "passed": passed,
+            "failed": results.len() - passed,
+            "accounts": results,
+        }));
+    } else {
+        super::console::say(&format!("{passed} of {} accounts pass.", results.len()));
+    }
+    Ok(code)
 }
 
 pub fn run_store(args: StoreArgs, secrets: Secrets) -> Result<u8, Failure> {

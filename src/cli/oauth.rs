@@ -28,6 +28,10 @@ pub struct AuthorizeArgs {
     /// How long to wait for the browser, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = DEFAULT_BROWSER_TIMEOUT.as_secs())]
     browser_timeout: u64,
+    /// The OAuth client is published ("In production"); without this it is taken to be in
+    /// "Testing", where Google ends sign-ins after 7 days and smtp-setup warns a day before.
+    #[arg(long)]
+    published: bool,
     #[command(flatten)]
     server: ServerArgs,
 }
@@ -48,7 +52,10 @@ pub fn run(command: OAuthCommand) -> Result<u8, Failure> {
         pending.finish(timeout).await
     });
     let grant = match grant {
-        Ok(grant) => grant,
+        Ok(mut grant) => {
+            grant.testing = Some(!args.published);
+            grant
+        }
         Err(error) => return Ok(printer.oauth_failure(&error, &user)),
     };
     let verification = Verification::Check {

@@ -61,21 +61,14 @@ impl Refusal {
         }
     }
 
-    /// The reply on one line, for events.
+    /// The reply on one line as people quote it ("550 5.4.5 Daily user sending limit
+    /// exceeded. … - gsmtp"), for events and the ledger.
     pub fn summary(&self) -> String {
-        let text: Vec<&str> = self
-            .reply
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                if i == 0 {
-                    l.as_str()
-                } else {
-                    l.get(4..).unwrap_or("")
-                }
-            })
-            .collect();
-        text.join(" ").chars().take(300).collect()
+        let one_line = match Reply::parse(&self.reply) {
+            Some(reply) => reply.to_string(),
+            None => self.reply.join(" "),
+        };
+        one_line.chars().take(300).collect()
     }
 }
 
