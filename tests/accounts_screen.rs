@@ -6,7 +6,7 @@ pub mod support;
 
 use egui::OutputCommand;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use smtp_setup::accounts::{AccountRecord, AuthMethod, NewSecret, TestOutcome, Verification};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::app_password::AppPassword;
@@ -717,4 +717,105 @@ fn the_decoder_explains_a_pasted_error_and_checks_the_account_it_names() {
         has_text(h, "Gmail accepted the login.")
     });
     cleanup(&s.config);
+}
+
+#[test]
+fn the_relay_starts_counts_and_stops_on_the_card() {
+    let s = setup(
+        "relay",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    store(&s.config, USER, PASSWORD, true);
+    let mut harness = harness(s.config.clone());
+    assert!(has_text(&harness, "Start relay"));
+    click(&mut harness, "Start relay");
+    wait_for(&mut harness, "the relay to listen", |h| {
+        h.query_by_label_contains("Relay on 127.0.0.1:").is_some()
+    });
+    let shown = harness
+        .get_by_label_contains("Relay on 127.0.0.1:")
+        .value()
+        .unwrap_or_default();
+    let port = shown.rsplit_once(':').unwrap().1.trim().to_string();
+    let record = record(&s.config, USER).unwrap();
+    let password = support::block_on(s.config.store.relay_password(&record)).unwrap();
+    // An app sends through it, logging in with the relay password.
+    let script = r#"
+import smtplib, sys
+with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=30) as s:
+    s.login(sys.argv[2], sys.argv[3])
+    s.sendmail(sys.argv[2], [sys.argv[2]], b"Subject: via the card\r\n\r\nhi\r\n")
+"#;
+    let sent = std::process::Command::new("python3")
+        .args(["-c", script, &port, USER, password.expose()])
+        .output()
+        .unwrap();
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    wait_for(&mut harness, "the counter", |h| {
+        has_text(
+            h,
+            "1 sent since it started · 1 of Gmail's 500 a day in the last 24 h",
+        )
+    });
+    assert_eq!(s.server.received().len(), 1);
+    snapshot(&mut harness, "accounts-relay", &["Relay on", "checked"]);
+    click(&mut harness, "Stop relay");
+    wait_for(&mut harness, "the relay stopped", |h| {
+        has_text(h, "Start relay")
+    });
+    // Stopped for real: the port no longer answers (once the relay has let go of it).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the relay still listens"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    cleanup(&s.config);
+}
+
+#[test]
+fn a_testing_sign_in_shows_when_it_ends() {
+    let s = setup("expiring", ServerConfig::default());
+    let made = SystemTime::now() - std::time::Duration::from_secs(6 * 86_400 + 11 * 3600 + 1800);
+    s.config
+        .store
+        .index
+        .update(|index| {
+            for (address, testing) in [(USER, Some(true)), (OTHER, Some(false))] {
+                index.upsert(AccountRecord {
+                    address: EmailAddress::parse(address).unwrap(),
+                    display_name: None,
+                    provider: "gmail".into(),
+                    server: "smtp.gmail.com".into(),
+                    port: 587,
+                    tls: TlsMode::Starttls,
+                    auth: AuthMethod::OAuth,
+                    created: made,
+                    last_verified: None,
+                    last_test: None,
+                    signed_in: Some(made),
+                    oauth_testing: testing,
+                });
+            }
+        })
+        .unwrap();
+    let mut harness = harness(s.config.clone());
+    wait_for(&mut harness, "the list", |h| has_text(h, OTHER));
+    snapshot(&mut harness, "accounts-sign-in-ends", &["checked"]);
+    let badges: Vec<String> = harness
+        .query_all_by_label_contains("ends")
+        // A label's text is its accessible value.
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.value()))
+        .collect();
+    assert_eq!(
+        badges,
+        ["⚠ Sign-in ends about 12 hours"],
+        "only the Testing client's sign-in ends on its own"
+    );
 }

@@ -3,6 +3,7 @@
 //! in the background so a locked or missing one is explained, not just failed. Rows of
 //! accounts that are gone are dropped whenever the list is read again.
 
+mod relay;
 mod row;
 
 use super::style::{self, GAP, Tone};

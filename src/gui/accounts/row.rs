@@ -81,6 +81,9 @@ pub enum RowAction {
     Reauthorize,
     /// The account's settings for an app (its own page).
     UseInApp,
+    /// Start the relay, or stop it when it runs.
+    ToggleRelay,
+    CopyRelayPassword,
 }
 
 /// What a card tells its screen after taking in a result.
@@ -110,6 +113,8 @@ pub struct RowState {
     select_refused: bool,
     /// The secret copied with "Copy with password…", until it is off the clipboard.
     clip: Option<SecretOnClipboard>,
+    /// The account's local relay, while it runs.
+    relay: super::relay::RelayTask,
 }
 
 impl RowState {
@@ -129,6 +134,8 @@ impl RowState {
                 None => {}
             }
         }
+        // The relay's events are taken in whatever else happens.
+        let _ = self.relay.poll();
         match self.task.poll() {
             Polled::Nothing => return None,
             // The engine recorded the run as cancelled once its work was gone.
@@ -199,6 +206,7 @@ impl RowState {
             ui.add_space(GAP / 2.0);
             let chosen = [
                 self.actions(ui, record, is_default),
+                super::relay::show(ui, &self.relay, record).then_some(RowAction::ToggleRelay),
                 self.panel(ui, env, record),
                 self.result(ui, env, record),
             ];
@@ -271,6 +279,25 @@ impl RowState {
                 self.start_reveal(env, ctx, record);
             }
             RowAction::Cancel => self.task.cancel(),
+            RowAction::ToggleRelay => {
+                if self.relay.is_running() {
+                    self.relay.cancel();
+                    self.relay = Task::Idle;
+                } else {
+                    self.relay = super::relay::start(env, ctx, record);
+                }
+            }
+            RowAction::CopyRelayPassword => {
+                self.start(Kind::Other);
+                let (store, record) = (env.config.store.clone(), record.clone());
+                self.task = Task::start(&env.worker, ctx, move |_| async move {
+                    store
+                        .relay_password(&record)
+                        .await
+                        .map(Outcome::Revealed)
+                        .map_err(|e| Failure::local(T::KeychainRead, e))
+                });
+            }
             RowAction::Reauthorize | RowAction::UseInApp => {}
         }
     }
@@ -326,6 +353,21 @@ impl RowState {
             ui.label(RichText::new(record.address.as_str()).strong().size(16.0));
             if is_default {
                 style::chip(ui, Tone::Neutral, tr(T::DefaultMarker));
+            }
+            // A sign-in whose OAuth client is in Testing ends after 7 days: said on the card,
+            // in warning colours from a day before.
+            if let Some(left) = record.sign_in_left(SystemTime::now()) {
+                let tone = if left.as_secs() < 24 * 3600 {
+                    Tone::Warning
+                } else {
+                    Tone::Neutral
+                };
+                style::chip(
+                    ui,
+                    tone,
+                    &trf(T::SignInEnds, &[("left", &when::left(left))]),
+                )
+                .on_hover_text(tr(T::SignInEndsWhy));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.chip(ui, record);
@@ -407,6 +449,7 @@ impl RowState {
                     }
                     items.push((T::CopySettings, RowAction::CopySettings));
                     items.push((T::CopyWithPassword, RowAction::Open(Panel::ConfirmReveal)));
+                    items.push((T::CopyRelayPassword, RowAction::CopyRelayPassword));
                     for (label, chosen) in items {
                         if ui.button(tr(label)).clicked() {
                             action = Some(chosen);

@@ -37,6 +37,9 @@ impl Progress for SignInProgress {
 #[derive(Default)]
 pub struct SignInPage {
     task: Task<Grant, SignInProgress>,
+    /// The person said their OAuth client is published; otherwise it is taken to be in
+    /// "Testing" (where every new client starts), whose sign-ins Google ends after 7 days.
+    published: bool,
 }
 
 impl SignInPage {
@@ -50,6 +53,10 @@ impl SignInPage {
             && let Some(grant) = self.task.succeeded()
         {
             draft.grant = Some(grant.clone());
+        }
+        // Recorded with the account, so the card can say when the sign-in ends.
+        if let Some(grant) = &mut draft.grant {
+            grant.testing = Some(!self.published);
         }
         if let Task::Running { progress, .. } = &mut self.task
             && let (Some((url, opened)), false) = (&progress.url, progress.recorded)
@@ -130,6 +137,9 @@ impl SignInPage {
             }
             Task::Idle | Task::Cancelled { .. } => {}
         }
+        ui.add_space(GAP);
+        ui.checkbox(&mut self.published, tr(T::OAuthPublished))
+            .on_hover_text(tr(T::OAuthPublishedWhy));
         action
     }
 }
