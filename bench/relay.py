@@ -96,13 +96,13 @@ def main():
             context = ssl.create_default_context(cafile=ca)
 
             def direct():
-                smtp = smtplib.SMTP("localhost", port, timeout=60)
+                smtp = smtplib.SMTP("localhost", port, timeout=60, local_hostname="bench.example")
                 smtp.starttls(context=context)
                 smtp.login(USER, PASSWORD)
                 return smtp
 
             def relayed():
-                smtp = smtplib.SMTP("127.0.0.1", relay_port, timeout=60)
+                smtp = smtplib.SMTP("127.0.0.1", relay_port, timeout=60, local_hostname="bench.example")
                 smtp.login(USER, relay_password)
                 return smtp
 

@@ -2,7 +2,8 @@
 //! pasted errors, server replies (as bytes off the wire), addresses, app passwords, server
 //! arguments, OAuth client files, keychain entries and the account index file. None of them
 //! may panic, and what they return keeps its promises (one redacted line of evidence, a
-//! reply code in range, inert text free of control characters).
+//! reply code in range, inert text free of control characters), and the relay answers any
+//! bytes an app sends with reply lines.
 //!
 //! `SMTP_SETUP_FUZZ_CASES` sets the number of cases per property (1,000 by default here);
 //! `scripts/fuzz` runs them with 100,000 each in a release build.
@@ -273,6 +274,126 @@ proptest! {
         for contents in [bytes, format!("[[account]]\naddress = \"{text}\"\n").into_bytes()] {
             std::fs::write(file.path(), &contents).unwrap();
             let _ = file.load();
+        }
+    }
+}
+
+/// One relay for every case, on its own runtime: apps' bytes go to it over TCP. Its Gmail is
+/// a closed port, so anything that gets as far as a message ends in a prompt refusal.
+fn relay_address() -> std::net::SocketAddr {
+    use smtp_setup::relay::{RelayAccount, RelayConfig, UpstreamLogin};
+    use std::sync::OnceLock;
+    static RELAY: OnceLock<std::net::SocketAddr> = OnceLock::new();
+    *RELAY.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let user = EmailAddress::parse("fuzz@gmail.com").unwrap();
+                let mut options = smtp_setup::smtp::CheckOptions::new(
+                    "localhost",
+                    vec![(1, smtp_setup::smtp::TlsMode::Starttls)],
+                    &[],
+                )
+                .unwrap();
+                options.stage_timeout = std::time::Duration::from_secs(2);
+                let handle = smtp_setup::relay::start(
+                    RelayConfig {
+                        listen: "127.0.0.1:0".parse().unwrap(),
+                        require_login: true,
+                        accounts: vec![RelayAccount {
+                            address: user.clone(),
+                            options,
+                            login: UpstreamLogin::Password(
+                                smtp_setup::smtp::Credential::Password {
+                                    user,
+                                    password: smtp_setup::secret::Secret::new("x".into()),
+                                },
+                            ),
+                            relay_password: Some(smtp_setup::secret::Secret::new(
+                                "relay-pass".into(),
+                            )),
+                        }],
+                        ledger: None,
+                        name: "fuzz.relay".into(),
+                    },
+                    std::sync::Arc::new(|_| {}),
+                )
+                .await
+                .unwrap();
+                tx.send(handle.address).unwrap();
+                std::future::pending::<()>().await;
+                drop(handle);
+            });
+        });
+        rx.recv().unwrap()
+    })
+}
+
+/// What an app might send: commands, broken commands, logins (one of them right), data.
+fn smtp_session() -> impl Strategy<Value = Vec<u8>> {
+    use base64::Engine;
+    let plain = |user: &str, password: &str| {
+        base64::engine::general_purpose::STANDARD.encode(format!("\0{user}\0{password}"))
+    };
+    let right = format!("AUTH PLAIN {}", plain("fuzz@gmail.com", "relay-pass"));
+    let piece = prop_oneof![
+        Just(b"EHLO app.example".to_vec()),
+        Just(b"HELO x".to_vec()),
+        Just(right.into_bytes()),
+        Just(b"AUTH LOGIN".to_vec()),
+        Just(b"AUTH PLAIN".to_vec()),
+        Just(b"AUTH CRAM-MD5".to_vec()),
+        Just(
+            b"MAIL FROM:<fuzz@gmail.com> SIZE=99999999999999999999 BODY=8BITMIME SMTPUTF8".to_vec()
+        ),
+        Just(b"MAIL FROM:<>".to_vec()),
+        Just(b"RCPT TO:<a@b.example>".to_vec()),
+        Just(b"DATA".to_vec()),
+        Just(b".".to_vec()),
+        Just(b"RSET".to_vec()),
+        Just(b"BDAT 10 LAST".to_vec()),
+        Just(vec![b'A'; 5000]),
+        "[A-Z]{1,8} [ -~]{0,40}".prop_map(String::into_bytes),
+        prop::collection::vec(any::<u8>(), 0..300),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|pieces| {
+        let mut out = pieces.join(&b"\r\n"[..]);
+        out.extend_from_slice(b"\r\n.\r\nQUIT\r\n");
+        out
+    })
+}
+
+proptest! {
+    // A TCP connection per case: fewer cases.
+    #![proptest_config(ProptestConfig { cases: cases().min(5000), ..config() })]
+
+    /// Any bytes an app sends get SMTP replies (never a panic, never anything but reply
+    /// lines) and the connection ends: by QUIT, a closed line, or a refused login.
+    #[test]
+    fn the_relay_takes_any_bytes_from_an_app(session in smtp_session()) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(relay_address()).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        // Written from a thread: a relay answering as it reads cannot block us both.
+        let mut writer = stream.try_clone().unwrap();
+        let sending = std::thread::spawn(move || {
+            let _ = writer.write_all(&session);
+            let _ = writer.shutdown(std::net::Shutdown::Write);
+        });
+        let mut answer = Vec::new();
+        let read = stream.read_to_end(&mut answer);
+        sending.join().unwrap();
+        prop_assert!(read.is_ok(), "the relay neither answered to the end nor closed: {read:?}");
+        let text = String::from_utf8_lossy(&answer);
+        prop_assert!(text.starts_with("220 "), "{text}");
+        for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+            let code = line.get(..3).and_then(|c| c.parse::<u16>().ok());
+            prop_assert!(code.is_some_and(|c| (200..600).contains(&c)), "not a reply line: {line:?}");
         }
     }
 }

@@ -11,7 +11,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use tokio::io::{
-    AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, ReadBuf,
+    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
+    ReadBuf,
 };
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
@@ -163,12 +164,13 @@ impl Connection {
     /// Sends one line; `shown` is what the transcript records (redacted for secrets).
     pub async fn send_line(&mut self, line: &str, shown: &str) -> Result<(), StepError> {
         self.record(Direction::Client, shown);
+        // One write (one TLS record, one segment): the line may hold a login payload, so
+        // the buffer is zeroized.
+        let mut wire = zeroize::Zeroizing::new(Vec::with_capacity(line.len() + 2));
+        wire.extend_from_slice(line.as_bytes());
+        wire.extend_from_slice(b"\r\n");
         let stream = self.reader.get_mut();
-        stream
-            .write_all(line.as_bytes())
-            .await
-            .map_err(classify_io)?;
-        stream.write_all(b"\r\n").await.map_err(classify_io)?;
+        stream.write_all(&wire).await.map_err(classify_io)?;
         stream.flush().await.map_err(classify_io)
     }
 
@@ -214,11 +216,12 @@ impl Connection {
         if !self.reader.buffer().is_empty() {
             return true;
         }
-        // A zero timeout polls the read once: ready means data or end of stream.
-        matches!(
-            tokio::time::timeout(std::time::Duration::ZERO, self.reader.fill_buf()).await,
-            Ok(_)
-        )
+        // One poll of the read, without a timer (whose millisecond tick would delay every
+        // reused session): ready means data, an error or the end of the stream.
+        std::future::poll_fn(|cx| {
+            Poll::Ready(Pin::new(&mut self.reader).poll_fill_buf(cx).is_ready())
+        })
+        .await
     }
 
     pub fn supports(&self, keyword: &str) -> bool {
