@@ -154,7 +154,7 @@ mod tests {
         let now = UNIX_EPOCH + Duration::from_secs(1_000_000);
         let text = "\
 1000000\tjane@gmail.com\tsent\t-\t250 2.0.0 OK
-913600\tjane@gmail.com\tsent\t-\t250 2.0.0 OK
+913599\tjane@gmail.com\tsent\t-\t250 2.0.0 OK
 999999\tJANE@gmail.com\tsent\t-\t250 2.0.0 OK
 999990\tjane@gmail.com\trefused\tsending_limit\t550 5.4.5 Daily user sending limit exceeded.
 999999\tother@gmail.com\tsent\t-\t250 2.0.0 OK
