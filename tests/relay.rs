@@ -226,6 +226,26 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
     ));
     let relay = Relay::start(server, &[(user, true)], &[]);
     let password = relay.relay_password(user);
+    // The settings an app needs: the relay password only when asked for.
+    let settings = cli(relay.config.path(), &["export", "--format", "relay"], "");
+    assert_eq!(settings.code, 0, "{}", settings.stderr);
+    assert!(
+        settings.stdout.contains("SMTP port: 2525"),
+        "{}",
+        settings.stdout
+    );
+    assert!(!settings.stdout.contains(&password), "{}", settings.stdout);
+    let settings = cli(
+        relay.config.path(),
+        &["export", "--format", "relay", "--include-secret"],
+        "",
+    );
+    assert!(
+        settings.stdout.contains(&format!("Password: {password}")),
+        "{}",
+        settings.stdout
+    );
+    assert!(settings.stderr.contains("Warning"), "{}", settings.stderr);
     let dir = tempfile::tempdir().unwrap();
     let mut sent: Vec<(String, Vec<u8>)> = Vec::new();
     let mut send = |by: &str, run: &dyn Fn(&Path) -> CliRun| {
