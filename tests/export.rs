@@ -17,34 +17,9 @@ use std::process::Command;
 use std::time::SystemTime;
 use support::cli::{CliRun, bounded_output, run_cli};
 use support::gmail_server::{AccountMode, GmailServer, ServerConfig};
+use support::tools::{needs, on_path, stack};
 
 const PASSWORD: &str = "abcdefghijklmnop";
-
-/// A tool or stack the test needs: its path, or None (and a note) where it is missing
-/// outside CI. In CI a missing one fails the test.
-fn needs(what: &str, found: Option<PathBuf>) -> Option<PathBuf> {
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{what} is missing: scripts/test installs it"
-        );
-        eprintln!("skipped: {what} is not installed (scripts/test installs it)");
-    }
-    found
-}
-
-fn on_path(program: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(program))
-            .find(|path| path.is_file())
-    })
-}
-
-fn stack(name: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(std::env::var_os("SMTP_SETUP_STACKS")?).join(name);
-    dir.exists().then_some(dir)
-}
 
 /// A stored account on the test server, in a private config directory.
 struct Stored {

@@ -14,28 +14,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::cli::{CliRun, bounded_output, run_cli};
 use support::gmail_server::{AccountMode, GmailServer, ServerConfig};
+use support::tools::{needs, on_path, stack};
 
 const PASSWORD: &str = "abcdefghijklmnop";
 
-fn on_path(program: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(program))
-            .find(|path| path.is_file())
-    })
-}
-
-/// A client the test needs: missing outside CI is a note, in CI a failure.
-fn needs(program: &str) -> Option<PathBuf> {
-    let found = on_path(program);
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{program} is missing: scripts/test installs it"
-        );
-        eprintln!("skipped: {program} is not installed (scripts/test installs it)");
-    }
-    found
+/// A client the test needs, on PATH.
+fn client(program: &str) -> Option<PathBuf> {
+    needs(program, on_path(program))
 }
 
 /// Accounts stored against the test server, and `smtp-setup relay` running for them.
@@ -260,7 +245,7 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
     send("python", &|path| {
         relay.python(PY_SEND_FILE, &[user, &password, path.to_str().unwrap()])
     });
-    if let Some(curl) = needs("curl") {
+    if let Some(curl) = client("curl") {
         send("curl", &|path| {
             let mut command = Command::new(&curl);
             command.args([
@@ -281,7 +266,7 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
             CliRun::from(bounded_output(command, ""))
         });
     }
-    if let Some(msmtp) = needs("msmtp") {
+    if let Some(msmtp) = client("msmtp") {
         send("msmtp", &|path| {
             let mut command = Command::new(&msmtp);
             command.args([
@@ -298,7 +283,7 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
             CliRun::from(bounded_output(command, &text))
         });
     }
-    if let Some(swaks) = needs("swaks") {
+    if let Some(swaks) = client("swaks") {
         send("swaks", &|path| {
             let mut command = Command::new(&swaks);
             command.args([
@@ -322,11 +307,11 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
             CliRun::from(bounded_output(command, ""))
         });
     }
-    let node_modules = std::env::var_os("SMTP_SETUP_STACKS")
-        .map(|d| PathBuf::from(d).join("node").join("node_modules"))
-        .filter(|d| d.exists());
-    match (needs("node"), node_modules) {
-        (Some(node), Some(modules)) => send("nodemailer", &|path| {
+    let node = client("node");
+    let modules = needs("the Node stack (nodemailer)", stack("node"));
+    if let (Some(node), Some(modules)) = (node, modules) {
+        let modules = modules.join("node_modules");
+        send("nodemailer", &|path| {
             let script = format!(
                 "const nodemailer = require('nodemailer'); const fs = require('fs');\n\
                  const t = nodemailer.createTransport({{host: '127.0.0.1', port: {port}, secure: false, ignoreTLS: true, auth: {{user: '{user}', pass: process.env.RELAY_PASSWORD}}}});\n\
@@ -341,11 +326,7 @@ fn real_clients_send_through_the_relay_and_the_bytes_arrive_as_sent() {
                 .env("NODE_PATH", &modules)
                 .env("RELAY_PASSWORD", &password);
             CliRun::from(bounded_output(command, ""))
-        }),
-        _ => assert!(
-            std::env::var_os("CI").is_none(),
-            "the Node stack is missing: scripts/test installs it"
-        ),
+        });
     }
 
     let received = relay.server.received();

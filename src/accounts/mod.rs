@@ -214,13 +214,7 @@ impl AccountStore {
         let user = record.address.clone();
         let secret = self.keychain.load(&user).await?;
         Ok(match record.auth {
-            AuthMethod::AppPassword => match AppPassword::parse(secret.expose()) {
-                Ok(password) => Credential::AppPassword { user, password },
-                Err(_) => Credential::Password {
-                    user,
-                    password: secret,
-                },
-            },
+            AuthMethod::AppPassword => password_credential(user, secret),
             AuthMethod::OAuth => {
                 let grant = Grant::from_keychain(&secret)?;
                 Credential::OAuth {
@@ -398,15 +392,7 @@ impl AccountStore {
         let user = record.address.clone();
         let secret = self.keychain.load(&user).await?;
         Ok(match record.auth {
-            AuthMethod::AppPassword => {
-                UpstreamLogin::Password(match AppPassword::parse(secret.expose()) {
-                    Ok(password) => Credential::AppPassword { user, password },
-                    Err(_) => Credential::Password {
-                        user,
-                        password: secret,
-                    },
-                })
-            }
+            AuthMethod::AppPassword => UpstreamLogin::Password(password_credential(user, secret)),
             AuthMethod::OAuth => UpstreamLogin::OAuth {
                 user,
                 grant: Grant::from_keychain(&secret)?,
@@ -531,6 +517,17 @@ fn outcome_of(report: &CheckReport) -> (TestOutcome, Option<Cause>) {
             TestOutcome::Failed,
             Some(diagnose(Evidence::Failure(failure)).cause),
         ),
+    }
+}
+
+/// A stored password: an app password when it is one, else another server's password.
+fn password_credential(user: EmailAddress, secret: Secret) -> Credential {
+    match AppPassword::parse(secret.expose()) {
+        Ok(password) => Credential::AppPassword { user, password },
+        Err(_) => Credential::Password {
+            user,
+            password: secret,
+        },
     }
 }
 

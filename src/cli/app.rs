@@ -111,8 +111,13 @@ pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
             record.address, record.address
         ));
     }
-    if args.json {
-        json_pretty(&snippet);
+    print_snippet(&snippet, args.json)
+}
+
+/// The snippet on stdout, its notes on stderr (or all of it as JSON).
+fn print_snippet(snippet: &export::Snippet, json: bool) -> Result<u8, Failure> {
+    if json {
+        json_pretty(snippet);
         return Ok(exit::OK);
     }
     // The notes go to standard error, so `export … > file` writes exactly the snippet.
@@ -140,17 +145,7 @@ fn relay_settings(args: &ExportArgs) -> Result<u8, Failure> {
         smtp_setup::relay::DEFAULT_LISTEN,
         password.as_ref(),
     );
-    if args.json {
-        json_pretty(&snippet);
-        return Ok(exit::OK);
-    }
-    warn(&format!("# {} — goes in {}", snippet.name, snippet.file));
-    warn(&format!("# {}", snippet.secret_note));
-    if let Some(warning) = &snippet.warning {
-        warn(&format!("# Warning: {warning}"));
-    }
-    say_raw(&snippet.text);
-    Ok(exit::OK)
+    print_snippet(&snippet, args.json)
 }
 
 fn list(json: bool) -> Result<u8, Failure> {

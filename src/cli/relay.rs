@@ -5,7 +5,7 @@ use super::connect::{ServerArgs, check_options, runtime};
 use super::console::{json, say, warn};
 use super::{Failure, exit};
 use clap::Args as ClapArgs;
-use smtp_setup::accounts::{AccountRecord, AccountStore};
+use smtp_setup::accounts::{AccountError, AccountRecord, AccountStore};
 use smtp_setup::relay::service::{ServiceKind, render};
 use smtp_setup::relay::{
     DEFAULT_LISTEN, Ledger, RelayAccount, RelayConfig, RelayError, RelayEvent, RelaySink,
@@ -114,11 +114,7 @@ fn accounts(store: &AccountStore, args: &RelayArgs) -> Result<Vec<AccountRecord>
     if args.all {
         let index = store.list()?;
         if index.accounts.is_empty() {
-            return Err(store
-                .resolve(None)
-                .err()
-                .map(Failure::from)
-                .unwrap_or_else(|| Failure::usage("No account is stored yet.")));
+            return Err(AccountError::NoAccounts.into());
         }
         return Ok(index.accounts);
     }

@@ -598,20 +598,20 @@ async fn send_again_on_break(
         match lent.session.command(earlier).await {
             Ok(reply) if reply.code / 100 == 2 => {}
             Ok(reply) => return Err(Refusal::gmail(&reply)),
-            Err(lost) => {
-                return Err(Refusal::local(&format!(
-                    "451 4.4.2 The connection to Gmail broke twice: {}",
-                    crate::untrusted::inert(&lost.detail)
-                )));
-            }
+            Err(lost) => return Err(broke_twice(&lost)),
         }
     }
-    lent.session.command(line).await.map_err(|lost| {
-        Refusal::local(&format!(
-            "451 4.4.2 The connection to Gmail broke twice: {}",
-            crate::untrusted::inert(&lost.detail)
-        ))
-    })
+    lent.session
+        .command(line)
+        .await
+        .map_err(|lost| broke_twice(&lost))
+}
+
+fn broke_twice(lost: &crate::smtp::session::Lost) -> Refusal {
+    Refusal::local(&format!(
+        "451 4.4.2 The connection to Gmail broke twice: {}",
+        crate::untrusted::inert(&lost.detail)
+    ))
 }
 
 async fn reset_and_return(served: &Served, mut lent: Lent) {

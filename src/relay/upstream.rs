@@ -24,6 +24,7 @@ const TOKEN_MARGIN: Duration = Duration::from_secs(300);
 const CHECKOUT_WAIT: Duration = Duration::from_secs(60);
 
 /// What the relay logs in to Gmail with.
+#[derive(Clone)]
 pub enum UpstreamLogin {
     /// An app password (or another server's password): used as it is.
     Password(Credential),

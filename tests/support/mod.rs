@@ -13,6 +13,7 @@ pub mod gui;
 pub mod oauth_server;
 pub mod spawn;
 pub mod test_certs;
+pub mod tools;
 
 /// Runs an async engine call (the keychain's, say) from a synchronous test.
 pub fn block_on<F: std::future::Future>(future: F) -> F::Output {

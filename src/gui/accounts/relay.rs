@@ -86,26 +86,27 @@ pub fn start(env: &Env, ctx: &egui::Context, record: &AccountRecord) -> RelayTas
                 .await
                 .unwrap_or_default()
         };
+        // Read from the keychain once, whichever port is free.
+        let login = store
+            .upstream_login(&record)
+            .await
+            .map_err(|e| Failure::from_account(e, &user))?;
+        let password = store
+            .relay_password(&record)
+            .await
+            .map_err(|e| Failure::from_account(e, &user))?;
         let report = Arc::new(report);
         let mut last_error = None;
         let mut handle: Option<RelayHandle> = None;
         for port in PORTS {
-            let login = store
-                .upstream_login(&record)
-                .await
-                .map_err(|e| Failure::from_account(e, &user))?;
-            let password = store
-                .relay_password(&record)
-                .await
-                .map_err(|e| Failure::from_account(e, &user))?;
             let config = RelayConfig {
                 listen: SocketAddr::from(([127, 0, 0, 1], port)),
                 require_login: true,
                 accounts: vec![RelayAccount {
                     address: user.clone(),
                     options: options.clone(),
-                    login,
-                    relay_password: Some(password),
+                    login: login.clone(),
+                    relay_password: Some(password.clone()),
                 }],
                 ledger: Some(ledger.clone()),
                 name: default_ehlo_name(),
