@@ -468,6 +468,25 @@ fn gmails_refusals_reach_the_app_with_gmails_codes_and_a_wrong_relay_password_go
     );
 
     let refused = relay.wait_for("refused", 3);
+    // Each refusal once, with the command it answered. smtplib's login() tries AUTH PLAIN,
+    // then AUTH LOGIN when that is refused: two logins, two refusals.
+    let revoked: Vec<_> = refused
+        .iter()
+        .filter(|e| e["account"] == "revoked@gmail.com")
+        .collect();
+    assert_eq!(revoked.len(), 2, "{refused:?}");
+    assert!(
+        revoked
+            .iter()
+            .all(|e| e["stage"] == "login" && e["upstream"] == true),
+        "{revoked:?}"
+    );
+    let busy: Vec<_> = refused
+        .iter()
+        .filter(|e| e["account"] == "busy@gmail.com")
+        .collect();
+    assert_eq!(busy.len(), 1, "{refused:?}");
+    assert_eq!(busy[0]["stage"], "data");
     let causes: Vec<&str> = refused.iter().filter_map(|e| e["cause"].as_str()).collect();
     assert!(causes.contains(&"sending_limit"), "{refused:?}");
     // The ledger keeps the refusal for the account screen and `accounts list`.

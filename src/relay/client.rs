@@ -352,7 +352,7 @@ impl<'a> Client<'a> {
                 self.wire.say("235 2.7.0 Accepted").await?;
             }
             Err(refusal) => {
-                self.note_refused(served, &refusal);
+                self.note_refused(served, RelayStage::Login, &refusal);
                 self.wire.send(&refusal.reply).await?;
             }
         }
@@ -385,7 +385,7 @@ impl<'a> Client<'a> {
         let mut lent = match served.upstream.checkout().await {
             Ok(lent) => lent,
             Err(refusal) => {
-                self.note_refused(served, &refusal);
+                self.note_refused(served, RelayStage::Mail, &refusal);
                 return self.wire.send(&refusal.reply).await;
             }
         };
@@ -412,7 +412,7 @@ impl<'a> Client<'a> {
                 self.wire.send(&reply.wire_lines()).await
             }
             Err(refusal) => {
-                self.note_refused(served, &refusal);
+                self.note_refused(served, RelayStage::Mail, &refusal);
                 self.wire.send(&refusal.reply).await
             }
         }
@@ -447,7 +447,7 @@ impl<'a> Client<'a> {
                 self.wire.send(&reply.wire_lines()).await
             }
             Err(refusal) => {
-                self.note_refused(served, &refusal);
+                self.note_refused(served, RelayStage::Rcpt, &refusal);
                 self.wire.send(&refusal.reply).await
             }
         }
@@ -468,7 +468,7 @@ impl<'a> Client<'a> {
             {
                 Ok(reply) => reply,
                 Err(refusal) => {
-                    self.note_refused(served, &refusal);
+                    self.note_refused(served, RelayStage::Data, &refusal);
                     return self.wire.send(&refusal.reply).await;
                 }
             };
@@ -485,7 +485,7 @@ impl<'a> Client<'a> {
         // If the app leaves now, Gmail's session is mid-message and is dropped with it.
         let Some(message) = self.wire.message().await? else {
             let line = "552 5.3.4 The message is larger than Gmail accepts (35882577 bytes); nothing was sent.";
-            self.note_refused(served, &Refusal::local(line));
+            self.note_refused(served, RelayStage::Data, &Refusal::local(line));
             return self.wire.say(line).await;
         };
         let Transaction {
@@ -516,7 +516,7 @@ impl<'a> Client<'a> {
                     cause: cause_of(&reply),
                     ..Refusal::gmail(&reply)
                 };
-                self.note_refused(served, &refusal);
+                self.note_refused(served, RelayStage::Data, &refusal);
                 served.upstream.give_back(lent);
                 self.wire.send(&reply.wire_lines()).await
             }
@@ -526,7 +526,7 @@ impl<'a> Client<'a> {
                     detail: lost.detail,
                 });
                 let line = "451 4.4.2 The connection to Gmail broke before Gmail confirmed the message, so it is not known to be sent; send it again.";
-                self.note_refused(served, &Refusal::local(line));
+                self.note_refused(served, RelayStage::Data, &Refusal::local(line));
                 self.wire.say(line).await
             }
         }
@@ -541,7 +541,7 @@ impl<'a> Client<'a> {
     }
 
     /// A refusal that counts as a failed message: counted, written to the ledger, reported.
-    fn note_refused(&self, served: &Served, refusal: &Refusal) {
+    fn note_refused(&self, served: &Served, stage: RelayStage, refusal: &Refusal) {
         if let Some(ledger) = &self.shared.ledger {
             ledger.record(
                 served.upstream.account.as_str(),
@@ -550,7 +550,7 @@ impl<'a> Client<'a> {
                 &refusal.summary(),
             );
         }
-        self.event_refused(Some(served), RelayStage::Data, refusal);
+        self.event_refused(Some(served), stage, refusal);
     }
 
     fn event_refused(&self, served: Option<&Served>, stage: RelayStage, refusal: &Refusal) {

@@ -3,7 +3,7 @@
 //! in `454 4.7.0 Too many login attempts`), at most [`MAX_SESSIONS`] at once, and for a
 //! Google sign-in an access token kept in memory and made anew before it expires.
 
-use super::event::{RelayEvent, RelaySink, RelayStage};
+use super::event::{RelayEvent, RelaySink};
 use crate::address::EmailAddress;
 use crate::diagnosis::{Cause, Evidence, diagnose};
 use crate::oauth::{Grant, refresh_access_token_expiring};
@@ -236,13 +236,11 @@ impl Upstream {
                     let cause = diagnose(Evidence::OAuth(&error)).cause;
                     let text =
                         format!("454 4.7.0 The Google sign-in could not be renewed: {error}");
-                    let refusal = Refusal {
+                    Refusal {
                         reply: vec![crate::untrusted::inert(&text).replace(['\r', '\n'], " ")],
                         upstream: false,
                         cause: Some(cause),
-                    };
-                    self.refused(&refusal);
-                    refusal
+                    }
                 })?;
             (self.sink)(RelayEvent::TokenRefreshed {
                 account: self.account.to_string(),
@@ -263,10 +261,11 @@ impl Upstream {
     }
 
     /// Gmail's reply when it gave one (a refused login: 535, 534, 454), else the relay's own
-    /// 451 with what happened, so the app retries later.
+    /// 451 with what happened, so the app retries later. The connection reports it, once,
+    /// with the command it answered.
     fn refusal(&self, failure: &CheckFailure) -> Refusal {
         let cause = Some(diagnose(Evidence::Failure(failure)).cause);
-        let refusal = match &failure.reply {
+        match &failure.reply {
             Some(reply) if reply.code >= 400 => Refusal {
                 reply: reply.wire_lines(),
                 upstream: true,
@@ -283,18 +282,6 @@ impl Upstream {
                     cause,
                 }
             }
-        };
-        self.refused(&refusal);
-        refusal
-    }
-
-    fn refused(&self, refusal: &Refusal) {
-        (self.sink)(RelayEvent::Refused {
-            account: Some(self.account.to_string()),
-            stage: RelayStage::Login,
-            upstream: refusal.upstream,
-            reply: refusal.summary(),
-            cause: refusal.cause,
-        });
+        }
     }
 }
