@@ -9,6 +9,7 @@ pub mod address;
 pub mod app_password;
 pub mod diagnosis;
 pub mod export;
+pub mod i18n;
 pub mod keychain;
 pub mod oauth;
 pub mod provider;
