@@ -1,6 +1,7 @@
 //! smtp-setup: without a command it opens the setup window; with one it runs headless.
 
 use clap::Parser;
+use smtp_setup::i18n::{self, Lang};
 use std::process::ExitCode;
 use zeroize::Zeroizing;
 
@@ -13,9 +14,17 @@ fn main() -> ExitCode {
     };
     report_panics_without_their_payload();
     let args = cli::Args::parse();
+    let lang = match Lang::choose(args.lang.as_deref(), Lang::os_locales()) {
+        Ok(lang) => lang,
+        Err(error) => {
+            cli::console::warn(&error.to_string());
+            return ExitCode::from(cli::exit::USAGE);
+        }
+    };
+    i18n::set(lang);
     match args.command {
         Some(command) => cli::run(command, secrets),
-        None => open_window(),
+        None => open_window(args.lang.is_some()),
     }
 }
 
@@ -49,8 +58,8 @@ fn report_panics_without_their_payload() {
 }
 
 #[cfg(feature = "gui")]
-fn open_window() -> ExitCode {
-    match smtp_setup::gui::run() {
+fn open_window(lang_asked: bool) -> ExitCode {
+    match smtp_setup::gui::run(lang_asked) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             cli::console::warn(&format!(
@@ -65,7 +74,7 @@ fn open_window() -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window() -> ExitCode {
+fn open_window(_lang_asked: bool) -> ExitCode {
     use clap::CommandFactory;
     let _ = cli::Args::command().print_help();
     ExitCode::from(cli::exit::USAGE)

@@ -60,6 +60,9 @@ $SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config 
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Language of the texts: en (English) or ko (한국어) [default: the system's language].
+    #[arg(long, global = true, env = "SMTP_SETUP_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -283,7 +283,10 @@ impl eframe::App for SetupApp {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run() -> Result<(), String> {
+/// Opens the window. `lang_asked`: the language came from `--lang` or `SMTP_SETUP_LANG`, so
+/// it wins over the one the window's menu remembered.
+pub fn run(lang_asked: bool) -> Result<(), String> {
+    let _ = lang_asked;
     let config = GuiConfig::from_env()?;
     let app = SetupApp::new(config).map_err(|e| e.to_string())?;
     let icon = eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())?;
