@@ -12,6 +12,7 @@ pub mod export;
 pub mod i18n;
 pub mod keychain;
 pub mod oauth;
+pub mod preferences;
 pub mod provider;
 pub mod relay;
 pub mod secret;

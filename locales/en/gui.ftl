@@ -220,6 +220,7 @@ set-up-this-address = Set up { $address }
 to-setup = ‹ Setup
 light-theme = Light theme
 dark-theme = Dark theme
+language = Language
 
 diagnosis-steps = How to fix it
 recheck-step = Then check again:

@@ -248,6 +248,7 @@ set-up-this-address = { $address } 설정
 to-setup = ‹ 설정
 light-theme = 밝은 테마
 dark-theme = 어두운 테마
+language = 언어
 
 diagnosis-steps = 해결 방법
 recheck-step = 그런 다음 다시 확인하세요:

@@ -10,6 +10,7 @@ pub mod clipboard;
 mod decoder;
 mod diagnosis_view;
 mod fields;
+pub mod fonts;
 mod link;
 mod style;
 mod task;
@@ -24,6 +25,8 @@ use clipboard::{ClipboardAccess, SECRET_CLIPBOARD_TIME, SystemClipboard};
 use decoder::DecoderPage;
 use link::Links;
 use smtp_setup::accounts::{AccountIndex, AccountStore};
+use smtp_setup::i18n::{self, Lang};
+use smtp_setup::preferences::Preferences;
 use smtp_setup::settings::ConnectSettings;
 use std::sync::Arc;
 use std::time::Duration;
@@ -154,6 +157,10 @@ pub struct SetupApp {
     use_in_app: Option<UseInAppPage>,
     decoder: DecoderPage,
     styled: bool,
+    /// The system's Korean font, found before the window opened (`None` inside: none found).
+    hangul: Option<Option<fonts::HangulFont>>,
+    /// The language the window last drew in; a change from the menu is remembered.
+    lang: Lang,
 }
 
 impl SetupApp {
@@ -187,7 +194,16 @@ impl SetupApp {
             use_in_app: None,
             decoder: DecoderPage::default(),
             styled: false,
+            hangul: None,
+            lang: i18n::current(),
         })
+    }
+
+    /// Uses this Korean font (found off the frame, while the window was being made) instead
+    /// of looking for one on the first frame.
+    pub fn with_hangul(mut self, hangul: Option<fonts::HangulFont>) -> SetupApp {
+        self.hangul = Some(hangul);
+        self
     }
 
     pub fn screen(&self) -> Screen {
@@ -209,6 +225,8 @@ impl SetupApp {
         let ctx = ui.ctx().clone();
         if !self.styled {
             style::setup(&ctx);
+            let hangul = self.hangul.take().unwrap_or_else(fonts::find_hangul);
+            ctx.set_fonts(fonts::definitions(hangul.as_ref()));
             self.styled = true;
         }
         // Back in the window: the index may have changed meanwhile (an account stored from
@@ -273,6 +291,23 @@ impl SetupApp {
             }
             None => {}
         }
+        self.remember_language();
+    }
+
+    /// A language chosen in the menu is kept for the next start, written off the frame.
+    fn remember_language(&mut self) {
+        let lang = i18n::current();
+        if lang == self.lang {
+            return;
+        }
+        self.lang = lang;
+        let dir = self.env.config.store.index.dir().to_path_buf();
+        self.env.worker.detach(move || {
+            let mut preferences = Preferences::load(&dir);
+            preferences.language = Some(lang);
+            // Only a preference: the window goes on in the chosen language either way.
+            let _ = preferences.save(&dir);
+        });
     }
 }
 
@@ -286,9 +321,13 @@ impl eframe::App for SetupApp {
 /// Opens the window. `lang_asked`: the language came from `--lang` or `SMTP_SETUP_LANG`, so
 /// it wins over the one the window's menu remembered.
 pub fn run(lang_asked: bool) -> Result<(), String> {
-    let _ = lang_asked;
+    // The system's fonts are read while the window and its renderer are being made.
+    let hangul = std::thread::spawn(fonts::find_hangul);
     let config = GuiConfig::from_env()?;
-    let app = SetupApp::new(config).map_err(|e| e.to_string())?;
+    if !lang_asked && let Some(lang) = Preferences::load(config.store.index.dir()).language {
+        i18n::set(lang);
+    }
+    let mut app = Some(SetupApp::new(config).map_err(|e| e.to_string())?);
     let icon = eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -313,7 +352,8 @@ pub fn run(lang_asked: bool) -> Result<(), String> {
             if let Some(theme) = theme {
                 cc.egui_ctx.set_theme(theme);
             }
-            Ok(Box::new(app))
+            let app = app.take().ok_or("the window was made twice")?;
+            Ok(Box::new(app.with_hangul(hangul.join().ok().flatten())))
         }),
     )
     .map_err(|e| e.to_string())

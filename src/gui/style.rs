@@ -236,6 +236,26 @@ pub fn theme_switch(ui: &mut Ui) {
     if button.clicked() {
         ui.ctx().set_theme(to);
     }
+    language_menu(ui);
+}
+
+/// The language menu, beside the theme switch: each language by its own name. Texts made from
+/// now on are in the chosen language; the window remembers it (see `SetupApp`).
+fn language_menu(ui: &mut Ui) {
+    let current = smtp_setup::i18n::current();
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(RichText::new(format!("🌐 {}", current.native_name())).weak())
+        .show_ui(ui, |ui| {
+            for lang in smtp_setup::i18n::Lang::ALL {
+                let chosen = ui.selectable_label(lang == current, lang.native_name());
+                if chosen.clicked() && lang != current {
+                    smtp_setup::i18n::set(lang);
+                    ui.ctx().request_repaint();
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr(T::Language));
 }
 
 /// Looks that are set once for the whole window: scroll bars always drawn where a page is

@@ -258,6 +258,7 @@ texts! {
     ToSetup => "to-setup",
     LightTheme => "light-theme",
     DarkTheme => "dark-theme",
+    Language => "language",
 
     DiagnosisSteps => "diagnosis-steps",
     RecheckStep => "recheck-step",
