@@ -82,42 +82,97 @@ pub const APP_PASSWORD_LEN: usize = 16;
 /// OAuth scope needed for SMTP (`gmail.send` is not enough).
 pub const GMAIL_OAUTH_SCOPE: &str = "https://mail.google.com/";
 
-/// A Google web page the user may need to open, with a button label.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// A Google web page the user may need to open, with a button label. Both follow the
+/// language: the label is a text, and the address asks Google for its page in that
+/// language (`hl=ko`); English addresses are the plain ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GooglePage {
-    pub label: &'static str,
-    pub url: &'static str,
+    /// The text id of the button's label (`locales/*/diagnosis.ftl`).
+    label_id: &'static str,
+    /// The address as Google gives it, without a language.
+    address: &'static str,
+}
+
+impl GooglePage {
+    /// The button's label in the current language.
+    pub fn label(&self) -> String {
+        self.label_in(crate::i18n::current())
+    }
+
+    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::text_in(lang, self.label_id, &[])
+    }
+
+    /// The address to open or print, in the current language.
+    pub fn url(&self) -> String {
+        self.url_in(crate::i18n::current())
+    }
+
+    /// The address in `lang`: English is the page's own address, any other language adds
+    /// Google's `hl` for it.
+    pub fn url_in(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::En => self.address.to_string(),
+            lang => {
+                let separator = if self.address.contains('?') { '&' } else { '?' };
+                format!("{}{separator}hl={}", self.address, lang.google_hl())
+            }
+        }
+    }
+}
+
+/// `{label, url}` in the current language, as the JSON output shows a page.
+impl Serialize for GooglePage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("GooglePage", 2)?;
+        s.serialize_field("label", &self.label())?;
+        s.serialize_field("url", &self.url())?;
+        s.end()
+    }
 }
 
 pub const SECURITY_PAGE: GooglePage = GooglePage {
-    label: "Open Google security settings",
-    url: "https://myaccount.google.com/security",
+    label_id: "google-page-security",
+    address: "https://myaccount.google.com/security",
 };
 pub const TWO_STEP_PAGE: GooglePage = GooglePage {
-    label: "Open 2-Step Verification page",
-    url: "https://myaccount.google.com/signinoptions/two-step-verification",
+    label_id: "google-page-two-step",
+    address: "https://myaccount.google.com/signinoptions/two-step-verification",
 };
 pub const APP_PASSWORDS_PAGE: GooglePage = GooglePage {
-    label: "Open App passwords page",
-    url: "https://myaccount.google.com/apppasswords",
+    label_id: "google-page-app-passwords",
+    address: "https://myaccount.google.com/apppasswords",
 };
 pub const SECURITY_ACTIVITY_PAGE: GooglePage = GooglePage {
-    label: "Open recent security activity",
-    url: "https://myaccount.google.com/notifications",
+    label_id: "google-page-security-activity",
+    address: "https://myaccount.google.com/notifications",
 };
 pub const CONNECTIONS_PAGE: GooglePage = GooglePage {
-    label: "Open third-party connections",
-    url: "https://myaccount.google.com/connections",
+    label_id: "google-page-connections",
+    address: "https://myaccount.google.com/connections",
 };
 pub const OAUTH_CLIENTS_PAGE: GooglePage = GooglePage {
-    label: "Open OAuth clients in Google Cloud",
-    url: "https://console.cloud.google.com/auth/clients",
+    label_id: "google-page-oauth-clients",
+    address: "https://console.cloud.google.com/auth/clients",
 };
 pub const OAUTH_TEST_USERS_PAGE: GooglePage = GooglePage {
-    label: "Open OAuth test users in Google Cloud",
-    url: "https://console.cloud.google.com/auth/audience",
+    label_id: "google-page-oauth-test-users",
+    address: "https://console.cloud.google.com/auth/audience",
 };
 pub const SENDING_LIMITS_PAGE: GooglePage = GooglePage {
-    label: "Open Gmail sending limits",
-    url: "https://support.google.com/a/answer/166852",
+    label_id: "google-page-sending-limits",
+    address: "https://support.google.com/a/answer/166852",
 };
+
+/// Every page above, for tests that check each one.
+pub const GOOGLE_PAGES: [GooglePage; 8] = [
+    SECURITY_PAGE,
+    TWO_STEP_PAGE,
+    APP_PASSWORDS_PAGE,
+    SECURITY_ACTIVITY_PAGE,
+    CONNECTIONS_PAGE,
+    OAUTH_CLIENTS_PAGE,
+    OAUTH_TEST_USERS_PAGE,
+    SENDING_LIMITS_PAGE,
+];

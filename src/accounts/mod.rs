@@ -149,11 +149,11 @@ impl Removal {
         match method {
             AuthMethod::AppPassword => format!(
                 "The app password still works at Google until you revoke it: {}",
-                APP_PASSWORDS_PAGE.url
+                APP_PASSWORDS_PAGE.url()
             ),
             AuthMethod::OAuth => format!(
                 "The app keeps access to the account at Google until you remove it: {}",
-                CONNECTIONS_PAGE.url
+                CONNECTIONS_PAGE.url()
             ),
         }
     }

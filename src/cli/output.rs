@@ -283,7 +283,7 @@ pub fn render_diagnosis(diagnosis: &Diagnosis) -> String {
         }
     }
     if let Some(page) = &diagnosis.page {
-        out.push_str(&format!("\n{}: {}\n", page.label, page.url));
+        out.push_str(&format!("\n{}: {}\n", page.label(), page.url()));
     }
     if let Some(evidence) = &diagnosis.evidence {
         out.push_str(&format!("\nDetails: {evidence}\n"));

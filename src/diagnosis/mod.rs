@@ -2,8 +2,8 @@
 //! words and the steps that fix it.
 //!
 //! Both kinds of evidence are reduced to one normalized symptom (`symptom`) and matched against
-//! one ordered rule table (`rules`); the texts for each cause live in `causes`. What cannot be
-//! placed is `Cause::Unknown`, never a guess.
+//! one ordered rule table (`rules`); `causes` gives each cause its steps, and its words from
+//! `locales/<lang>/diagnosis.ftl`. What cannot be placed is `Cause::Unknown`, never a guess.
 //!
 //! PHPMailer's `SMTP Error: Could not authenticate.` and Nodemailer's bare `Invalid login` stay
 //! unknown on purpose: both are said for every refused login (wrong password, account password
@@ -17,6 +17,7 @@ mod stack;
 mod symptom;
 
 use crate::address::EmailAddress;
+use crate::i18n::{self, Arg, Lang};
 use crate::oauth::OAuthError;
 use crate::provider::GooglePage;
 use crate::smtp::{CheckFailure, FailureKind, Reply, Stage};
@@ -216,19 +217,32 @@ impl FixStep {
     /// The step as one line of plain text, as a terminal shows it: pages by address, the
     /// re-check as the command to run for `user`.
     pub fn as_text(&self, user: Option<&EmailAddress>) -> String {
+        self.as_text_in(i18n::current(), user)
+    }
+
+    /// The step as one line in `lang` (its own words were made in the language of the
+    /// diagnosis; this adds the words around them, and the page's address in `lang`).
+    pub fn as_text_in(&self, lang: Lang, user: Option<&EmailAddress>) -> String {
         match self {
             FixStep::Text { text } => text.clone(),
-            FixStep::OpenPage { text, page } => format!("{text} {}", page.url),
+            FixStep::OpenPage { text, page } => format!("{text} {}", page.url_in(lang)),
             FixStep::Recheck { purpose } => {
                 let user = user.map_or("you@gmail.com", EmailAddress::as_str);
-                format!("Run `smtp-setup check --user {user}` {purpose}.")
+                i18n::text_in(
+                    lang,
+                    "diag-step-recheck",
+                    &[
+                        ("user", Arg::from(user)),
+                        ("purpose", Arg::from(purpose.as_str())),
+                    ],
+                )
             }
-            FixStep::Decode { text } => {
-                format!("{text} Paste it into `smtp-setup diagnose`.")
-            }
-            FixStep::UseInApp => {
-                "Put the new app password into your app in place of the old password.".to_string()
-            }
+            FixStep::Decode { text } => i18n::text_in(
+                lang,
+                "diag-step-decode",
+                &[("text", Arg::from(text.as_str()))],
+            ),
+            FixStep::UseInApp => i18n::text_in(lang, "diag-step-use-in-app", &[]),
         }
     }
 

@@ -163,18 +163,20 @@ pub fn toned(ui: &Ui, tone: Tone, text: &str) -> RichText {
 
 /// A button that opens a Google page, with the outcome and the address (and Copy) under it.
 pub fn page_button(ui: &mut Ui, env: &mut Env, page: &GooglePage) {
-    if ui.button(page.label).clicked() {
-        env.open(ui.ctx(), page.url);
+    // The address in the window's language: Google shows its page in that language too.
+    let url = page.url();
+    if ui.button(page.label()).clicked() {
+        env.open(ui.ctx(), &url);
     }
     ui.horizontal_wrapped(|ui| {
-        let said = match env.links.state_of(page.url) {
+        let said = match env.links.state_of(&url) {
             Some(Opened::InBrowser) => tr(T::OpenedInBrowser),
             Some(Opened::Opening) => tr(T::Opening),
             Some(Opened::NoBrowser) => tr(T::NoBrowser),
             Some(Opened::NotTried) | None => tr(T::LinkIs),
         };
         ui.label(RichText::new(said).weak());
-        copyable(ui, page.url);
+        copyable(ui, &url);
     });
 }
 

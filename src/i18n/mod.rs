@@ -22,6 +22,16 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "gui.ftl", include_str!("../../locales/en/gui.ftl")),
     ("ko", "gui.ftl", include_str!("../../locales/ko/gui.ftl")),
+    (
+        "en",
+        "diagnosis.ftl",
+        include_str!("../../locales/en/diagnosis.ftl"),
+    ),
+    (
+        "ko",
+        "diagnosis.ftl",
+        include_str!("../../locales/ko/diagnosis.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
