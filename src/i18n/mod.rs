@@ -22,6 +22,16 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "gui.ftl", include_str!("../../locales/en/gui.ftl")),
     ("ko", "gui.ftl", include_str!("../../locales/ko/gui.ftl")),
+    (
+        "en",
+        "engine.ftl",
+        include_str!("../../locales/en/engine.ftl"),
+    ),
+    (
+        "ko",
+        "engine.ftl",
+        include_str!("../../locales/ko/engine.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
@@ -118,5 +128,7 @@ macro_rules! t {
     };
 }
 
+#[cfg(test)]
+mod engine_texts;
 #[cfg(test)]
 mod tests;
