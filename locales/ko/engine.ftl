@@ -1,4 +1,5 @@
-# 엔진 자체의 텍스트 (src/when.rs, src/smtp, 엔진 오류, src/relay, src/export).
+# The engine's own texts in Korean (src/when.rs, src/smtp, the engine's errors, src/relay,
+# src/export); ids and sections as in locales/en/engine.ftl.
 
 ## Relative times (src/when.rs)
 
@@ -56,7 +57,7 @@ smtp-connection-timed-out = 연결 시간이 초과되었습니다.
 smtp-unreachable = 이 컴퓨터에서 네트워크나 호스트에 연결할 수 없습니다.
 smtp-connection-error = 연결 오류: { $error }
 smtp-certificate-untrusted = 서버 인증서가 이 컴퓨터가 신뢰하는 인증 기관의 서명을 받지 않았습니다({ $error }).
-smtp-certificate-expired = 서버 인증서가 만료되었거나 아직 유효하지 않습니다. 이 컴퓨터의 시계를 확인하세요({ $error }).
+smtp-certificate-expired = 서버 인증서가 만료되었거나 아직 유효하지 않습니다({ $error }). 이 컴퓨터의 시계를 확인하세요.
 smtp-certificate-wrong-host = 서버 인증서가 다른 호스트 이름으로 발급되었습니다({ $error }).
 smtp-certificate-rejected = 서버 인증서가 거부되었습니다({ $error }).
 smtp-plain-text-not-tls = 서버가 TLS가 아닌 일반 텍스트로 응답했습니다. 이 포트는 암시적 TLS가 아니라 STARTTLS(보통 포트 587)를 사용합니다.
@@ -67,7 +68,7 @@ smtp-no-addresses-for = { $host }에 해당하는 주소가 없습니다.
 smtp-resolved = { $host } = { $addresses }
 smtp-signed-in-as = { $user }(으)로 로그인함
 smtp-cannot-build-message = 테스트 메시지를 만들 수 없습니다: { $error }
-smtp-message-accepted = 메시지 { $id }이(가) { $to }에게 보내도록 접수됨
+smtp-message-accepted = 메시지 { $id } 접수됨(받는 사람: { $to })
 smtp-internal-error = 확인하는 중 smtp-setup { $version }에 내부 오류가 발생했습니다.
 smtp-token-rejected = Gmail이 OAuth 액세스 토큰을 거부했습니다: { $challenge }
 smtp-offers-none = 없음
@@ -91,7 +92,7 @@ header-control-characters = { $field ->
 }에는 줄바꿈이나 제어 문자를 넣을 수 없습니다(메일 헤더를 몰래 추가하는 데 쓰일 수 있습니다).
 app-password-empty = Google에서 표시한 16자리 앱 비밀번호를 붙여넣으세요.
 app-password-wrong-length = 앱 비밀번호는 16자인데 { $found }자가 입력되었습니다. Google 앱 비밀번호 페이지에서 4자씩 4묶음을 모두 복사하세요.
-app-password-invalid-characters = 앱 비밀번호는 a~z 영문자로만 이루어집니다. 그런데 { $found }이(가) 들어 있습니다. 오타가 없는지 확인하거나 Google 앱 비밀번호 페이지에서 비밀번호를 다시 복사하세요.
+app-password-invalid-characters = 앱 비밀번호는 영문 소문자 a~z로만 이루어져 있는데, { $found }가 들어 있습니다. 오타가 없는지 확인하거나 Google 앱 비밀번호 페이지에서 비밀번호를 다시 복사하세요.
 app-password-account-password = 앱 비밀번호가 아니라 Google 계정 비밀번호로 보입니다. Gmail은 더 이상 앱에서 계정 비밀번호를 받지 않습니다. 앱 비밀번호 페이지에서 앱 비밀번호(16자)를 만들어 대신 붙여넣으세요.
 app-password-symbols = 기호 또는 악센트 문자 { $count }개
 app-password-digits = 숫자 { $count }개
@@ -175,8 +176,8 @@ account-list-entry-remains = 목록의 계정(삭제되지 않음: { $error })
 ## The local relay (src/relay): what it reports to a person. Its SMTP replies to apps stay
 ## English in the code: programs read them.
 
-relay-listening-login = 릴레이가 { $address }에서 { $accounts } 계정으로 대기 중(앱은 릴레이 비밀번호로 로그인)
-relay-listening-open = 릴레이가 { $address }에서 { $accounts } 계정으로 대기 중(로그인 없음: 이 컴퓨터의 모든 프로그램이 보낼 수 있음)
+relay-listening-login = 릴레이가 { $address }에서 대기 중, 계정: { $accounts }(앱은 릴레이 비밀번호로 로그인)
+relay-listening-open = 릴레이가 { $address }에서 대기 중, 계정: { $accounts }(로그인 없음: 이 컴퓨터의 모든 프로그램이 보낼 수 있음)
 relay-relayed = { $account }(으)로 전달함: 수신자 { $recipients }명, { $bytes }바이트, { $ms }ms — Gmail: { $reply }
 relay-refused = { $stage } 단계에서 { $by ->
     [gmail] Gmail이
@@ -194,7 +195,7 @@ relay-token-refreshed = { $account }의 새 액세스 토큰 받음
 relay-token-refreshed-valid = { $account }의 새 액세스 토큰 받음({ $minutes }분 동안 유효)
 relay-sign-in-expiring = { $account }의 Google 로그인은 약 { $hours }시간 후에 작동을 멈춥니다(OAuth 클라이언트의 게시 상태가 '테스트'임). 다시 로그인하거나 클라이언트를 게시하세요
 relay-stopped = 릴레이 중지됨
-relay-not-loopback = 릴레이는 이 컴퓨터의 루프백(127.0.0.1 또는 ::1)에서만 대기하므로 다른 컴퓨터가 릴레이를 통해 사용자 이름으로 메일을 보낼 수 없습니다. { $address }은(는) 루프백 주소가 아닙니다. 이 컴퓨터의 컨테이너나 VM에 있는 앱은 포트 포워딩으로 연결할 수 있습니다.
+relay-not-loopback = 릴레이는 이 컴퓨터의 루프백(127.0.0.1 또는 ::1)에서만 대기하므로 다른 컴퓨터는 릴레이를 통해 내 계정으로 메일을 보낼 수 없습니다. { $address }은(는) 루프백 주소가 아닙니다. 이 컴퓨터의 컨테이너나 VM에 있는 앱은 포트 포워딩으로 연결할 수 있습니다.
 relay-bad-listen = "{ $value }"은(는) 대기할 주소와 포트가 아닙니다(예: 127.0.0.1:2525).
 relay-cannot-bind = { $address }에서 대기할 수 없습니다: { $error }. 다른 프로그램(또는 다른 릴레이)이 이 포트를 사용하고 있을 수 있습니다. --listen 127.0.0.1:PORT로 다른 포트를 선택하세요.
 relay-no-accounts = 릴레이할 계정이 없습니다.
