@@ -27,22 +27,19 @@ pub enum AccountKind {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
-    #[error("Enter an email address, such as you@gmail.com.")]
+    #[error("{}", crate::t!("address-empty"))]
     Empty,
-    #[error(
-        "An address cannot contain line breaks or control characters (they could inject \
-         extra mail headers)."
-    )]
+    #[error("{}", crate::t!("address-control-characters"))]
     ControlCharacters,
-    #[error("An address cannot contain spaces.")]
+    #[error("{}", crate::t!("address-spaces"))]
     Spaces,
-    #[error("An address needs exactly one @, as in you@gmail.com.")]
+    #[error("{}", crate::t!("address-at-sign"))]
     AtSign,
-    #[error("The part before the @ is missing.")]
+    #[error("{}", crate::t!("address-empty-local-part"))]
     EmptyLocalPart,
-    #[error("\"{0}\" is not a valid domain; it should look like gmail.com or example.org.")]
+    #[error("{}", crate::t!("address-domain", domain = .0.as_str()))]
     Domain(String),
-    #[error("\"{0}\" is not a valid email address.")]
+    #[error("{}", crate::t!("address-invalid", address = .0.as_str()))]
     Invalid(String),
 }
 
@@ -192,10 +189,7 @@ impl From<EmailAddress> for String {
 pub struct HeaderText(String);
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "The {field} cannot contain line breaks or control characters (they could inject extra \
-     mail headers)."
-)]
+#[error("{}", crate::t!("header-control-characters", field = *.field))]
 pub struct HeaderTextError {
     pub field: &'static str,
 }

@@ -12,23 +12,13 @@ pub struct AppPassword(Secret);
 /// Why a pasted text is not an app password. Each message tells what to do next.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AppPasswordError {
-    #[error("Paste the 16-letter app password that Google showed you.")]
+    #[error("{}", crate::t!("app-password-empty"))]
     Empty,
-    #[error(
-        "An app password has 16 letters; found {found}. Copy all four groups of four letters \
-         from Google's App passwords page."
-    )]
+    #[error("{}", crate::t!("app-password-wrong-length", found = *.found))]
     WrongLength { found: usize },
-    #[error(
-        "App passwords contain only the letters a to z; found {found}. Check for a typo, or \
-         copy the password again from Google's App passwords page."
-    )]
+    #[error("{}", crate::t!("app-password-invalid-characters", found = .found.as_str()))]
     InvalidCharacters { found: String },
-    #[error(
-        "This looks like your Google account password, not an app password. Gmail no longer \
-         accepts account passwords from apps: create an app password (16 letters) on the App \
-         passwords page and paste that instead."
-    )]
+    #[error("{}", crate::t!("app-password-account-password"))]
     LooksLikeAccountPassword,
 }
 
@@ -107,11 +97,9 @@ fn describe_characters(others: &[char]) -> String {
     let digits = others.iter().filter(|c| c.is_ascii_digit()).count();
     let symbols = others.len() - digits;
     match (digits, symbols) {
-        (0, 1) => "1 symbol or accented letter".to_string(),
-        (0, n) => format!("{n} symbols or accented letters"),
-        (1, 0) => "1 digit".to_string(),
-        (d, 0) => format!("{d} digits"),
-        (d, s) => format!("{d} digits and {s} symbols"),
+        (0, n) => crate::t!("app-password-symbols", count = n),
+        (d, 0) => crate::t!("app-password-digits", count = d),
+        (d, s) => crate::t!("app-password-digits-and-symbols", digits = d, symbols = s),
     }
 }
 

@@ -26,29 +26,16 @@ pub struct Keychain {
 /// offers a plain-file fallback, because there is none.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum KeychainError {
-    #[error(
-        "No keychain is available: smtp-setup keeps passwords only in the system keychain, and \
-         none answered{hint}. On Linux, install and start a Secret Service (GNOME Keyring or \
-         KWallet): log in to a desktop session, or on a server run \
-         `dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; ...'`. \
-         Passwords are never written to a plain file instead. ({detail})"
-    )]
-    NoKeychain { hint: &'static str, detail: String },
-    #[error(
-        "The keychain is locked (or access to it was refused). Unlock it — log in to the desktop \
-         session, open \"Passwords and Keys\", or run `gnome-keyring-daemon --unlock` — and try \
-         again. Passwords are never written to a plain file instead. ({detail})"
-    )]
+    /// `hint` says where none answered (the D-Bus session bus), already in words, or is empty.
+    #[error("{}", crate::t!("keychain-none", hint = .hint.as_str(), detail = .detail.as_str()))]
+    NoKeychain { hint: String, detail: String },
+    #[error("{}", crate::t!("keychain-locked", detail = .detail.as_str()))]
     Locked { detail: String },
-    #[error("The keychain has no password stored for {user}.")]
+    #[error("{}", crate::t!("keychain-missing", user = .user.as_str()))]
     Missing { user: String },
-    #[error(
-        "The keychain did not answer within {} s; it may be waiting for an unlock prompt. \
-         Unlock it and try again.",
-        KEYCHAIN_TIMEOUT.as_secs()
-    )]
+    #[error("{}", crate::t!("keychain-timed-out", secs = KEYCHAIN_TIMEOUT.as_secs()))]
     TimedOut,
-    #[error("The keychain failed: {detail}")]
+    #[error("{}", crate::t!("keychain-failed", detail = .detail.as_str()))]
     Failed { detail: String },
 }
 
@@ -118,7 +105,7 @@ impl Keychain {
         match tokio::time::timeout(KEYCHAIN_TIMEOUT, result).await {
             Ok(Ok(outcome)) => outcome.map_err(|e| classify(e, user)),
             Ok(Err(_)) => Err(KeychainError::Failed {
-                detail: "the keychain call ended without an answer".into(),
+                detail: crate::t!("keychain-no-answer"),
             }),
             Err(_) => Err(KeychainError::TimedOut),
         }
@@ -133,7 +120,7 @@ fn classify(error: keyring::Error, user: &EmailAddress) -> KeychainError {
         },
         E::NoDefaultStore => KeychainError::NoKeychain {
             hint: session_bus_hint(),
-            detail: "no default credential store".into(),
+            detail: crate::t!("keychain-no-default-store"),
         },
         E::NoStorageAccess(inner) => {
             unreachable_or(inner.to_string(), |detail| KeychainError::Locked { detail })
@@ -177,15 +164,15 @@ fn looks_unreachable(detail: &str) -> bool {
 }
 
 #[cfg(target_os = "linux")]
-fn session_bus_hint() -> &'static str {
+fn session_bus_hint() -> String {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        " (there is no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is not set)"
+        crate::t!("keychain-hint-no-session-bus")
     } else {
-        " on the D-Bus session bus"
+        crate::t!("keychain-hint-on-session-bus")
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn session_bus_hint() -> &'static str {
-    ""
+fn session_bus_hint() -> String {
+    String::new()
 }

@@ -25,20 +25,18 @@ const MAX_DEADLINE_SECS: f64 = 3600.0;
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SettingsError {
-    #[error("{setting}: \"{value}\" is not HOST or HOST:PORT (e.g. smtp.gmail.com:587).")]
+    #[error("{}", crate::t!("settings-bad-server", setting = *.setting, value = .value.as_str()))]
     Server {
         setting: &'static str,
         value: String,
     },
-    #[error("{setting} must be seconds between 0 and {max}, not {value:?}.")]
+    #[error("{}", crate::t!("settings-bad-seconds", setting = *.setting, max = .max.to_string(), value = format!("{:?}", .value)))]
     Seconds {
         setting: &'static str,
         value: String,
         max: f64,
     },
-    #[error(
-        "{setting}: \"{value}\" is not HOST:PORT:IP:PORT (e.g. smtp.gmail.com:587:127.0.0.1:2525)."
-    )]
+    #[error("{}", crate::t!("settings-bad-connect-to", setting = *.setting, value = .value.as_str()))]
     ConnectTo {
         setting: &'static str,
         value: String,

@@ -9,9 +9,9 @@ use std::sync::{Arc, OnceLock};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TlsSetupError {
-    #[error("Cannot read the CA file {path}: {reason}")]
+    #[error("{}", crate::t!("tls-ca-unreadable", path = .path.display().to_string(), reason = .reason.as_str()))]
     CaFile { path: PathBuf, reason: String },
-    #[error("The CA file {path} holds no PEM certificate (\"-----BEGIN CERTIFICATE-----\").")]
+    #[error("{}", crate::t!("tls-ca-empty", path = .path.display().to_string()))]
     CaFileEmpty { path: PathBuf },
 }
 

@@ -27,11 +27,11 @@ pub enum AuthMethod {
 }
 
 impl AuthMethod {
-    pub fn label(self) -> &'static str {
-        match self {
-            AuthMethod::AppPassword => "app password",
-            AuthMethod::OAuth => "Google sign-in",
-        }
+    pub fn label(self) -> String {
+        crate::t!(match self {
+            AuthMethod::AppPassword => "auth-method-app-password",
+            AuthMethod::OAuth => "auth-method-oauth",
+        })
     }
 }
 
@@ -182,18 +182,16 @@ impl AccountIndex {
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    #[error(
-        "The account list {path} cannot be read: {detail}. It was left as it is; fix or move \
-         the file away, then try again."
-    )]
+    #[error("{}", crate::t!("index-corrupt", path = .path.display().to_string(), detail = .detail.as_str()))]
     Corrupt { path: PathBuf, detail: String },
-    #[error("Cannot {action} {path}: {source}")]
+    /// `action` is what was done to the file: read, lock, create or write.
+    #[error("{}", crate::t!("index-io", action = *.action, path = .path.display().to_string(), error = .source.to_string()))]
     Io {
         action: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("No config directory could be found for this user; set {CONFIG_DIR_ENV}.")]
+    #[error("{}", crate::t!("index-no-config-dir", variable = CONFIG_DIR_ENV))]
     NoConfigDir,
 }
 
@@ -237,7 +235,7 @@ impl IndexFile {
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
                 return Err(IndexError::Corrupt {
                     path,
-                    detail: "it is not UTF-8 text".into(),
+                    detail: crate::t!("index-not-utf8"),
                 });
             }
             Err(source) => {
@@ -255,10 +253,7 @@ impl IndexFile {
         if index.version > FORMAT_VERSION {
             return Err(IndexError::Corrupt {
                 path,
-                detail: format!(
-                    "it was written by a newer smtp-setup (format {})",
-                    index.version
-                ),
+                detail: crate::t!("index-newer-format", version = index.version),
             });
         }
         Ok(index)

@@ -35,19 +35,14 @@ pub enum AccountError {
     Keychain(#[from] KeychainError),
     #[error(transparent)]
     OAuth(#[from] OAuthError),
-    #[error("No account {0} is stored. `smtp-setup accounts list` shows the stored ones.")]
+    #[error("{}", crate::t!("account-not-found", address = .0.as_str()))]
     NotFound(String),
-    #[error(
-        "No account is stored yet. Add one with `smtp-setup store --user ADDR --password-stdin`."
-    )]
+    #[error("{}", crate::t!("account-none-stored"))]
     NoAccounts,
-    #[error(
-        "Several accounts are stored and none is the default: name one with --account, or \
-         choose a default with `smtp-setup accounts set-default ADDR`."
-    )]
+    #[error("{}", crate::t!("account-no-default"))]
     NoDefault,
     /// The new password did not authenticate; nothing was stored or replaced.
-    #[error("The password was not saved: {}", .0.outcome.as_ref().err().map(|f| f.detail.as_str()).unwrap_or(""))]
+    #[error("{}", crate::t!("account-not-verified", detail = .0.outcome.as_ref().err().map(|f| f.detail.as_str()).unwrap_or("")))]
     NotVerified(Box<CheckReport>),
 }
 
@@ -147,14 +142,10 @@ impl Removal {
     /// The reminder to revoke access at Google, which no local removal does.
     pub fn revoke_hint(&self, method: AuthMethod) -> String {
         match method {
-            AuthMethod::AppPassword => format!(
-                "The app password still works at Google until you revoke it: {}",
-                APP_PASSWORDS_PAGE.url()
-            ),
-            AuthMethod::OAuth => format!(
-                "The app keeps access to the account at Google until you remove it: {}",
-                CONNECTIONS_PAGE.url()
-            ),
+            AuthMethod::AppPassword => {
+                crate::t!("account-revoke-app-password", url = APP_PASSWORDS_PAGE.url())
+            }
+            AuthMethod::OAuth => crate::t!("account-revoke-oauth", url = CONNECTIONS_PAGE.url()),
         }
     }
 }
@@ -458,9 +449,12 @@ impl AccountStore {
         let keychain_entry_removed = match self.keychain.delete(&user).await {
             Ok(removed) => removed,
             Err(error) => {
-                let mut remaining = vec![format!("the keychain entry (not removed: {error})")];
+                let mut remaining = vec![crate::t!(
+                    "account-keychain-entry-remains",
+                    error = error.to_string()
+                )];
                 if listed {
-                    remaining.push("the account in the list, kept so you can retry".into());
+                    remaining.push(crate::t!("account-list-entry-kept"));
                 }
                 return Ok(Removal {
                     keychain_entry_removed: false,
@@ -485,7 +479,10 @@ impl AccountStore {
             Err(error) => Ok(Removal {
                 keychain_entry_removed,
                 index_entry_removed: false,
-                remaining: vec![format!("the account in the list (not removed: {error})")],
+                remaining: vec![crate::t!(
+                    "account-list-entry-remains",
+                    error = error.to_string()
+                )],
             }),
         }
     }

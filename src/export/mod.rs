@@ -194,36 +194,29 @@ fn serialize_text<S: serde::Serializer>(text: &Zeroizing<String>, s: S) -> Resul
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
-    #[error("Unknown format \"{0}\". `smtp-setup export --format list` lists them.")]
+    #[error("{}", crate::t!("export-unknown-format", format = .0.as_str()))]
     UnknownTarget(String),
-    #[error(
-        "{target} cannot take the secret {mode_words}; it can: {supported}.",
-        mode_words = mode_words(*mode)
-    )]
+    #[error("{}", crate::t!("export-mode-not-supported", target = *.target, mode = mode_words(*.mode), supported = .supported.as_str()))]
     ModeNotSupported {
         target: &'static str,
         mode: SecretMode,
         supported: String,
     },
-    #[error(
-        "{target} needs an app password: this account signs in with Google (XOAUTH2), which \
-         {target} cannot do. Add an app password for it (smtp-setup store), or use a format \
-         that speaks XOAUTH2: {supported}."
-    )]
+    #[error("{}", crate::t!("export-needs-app-password", target = *.target, supported = .supported.as_str()))]
     NeedsAppPassword {
         target: &'static str,
         supported: String,
     },
-    #[error("The secret is needed to write it inline.")]
+    #[error("{}", crate::t!("export-secret-needed"))]
     SecretNeeded,
 }
 
-fn mode_words(mode: SecretMode) -> &'static str {
-    match mode {
-        SecretMode::Reference => "by reference (asking smtp-setup at run time)",
-        SecretMode::Environment => "from the environment",
-        SecretMode::Inline => "inline",
-    }
+fn mode_words(mode: SecretMode) -> String {
+    crate::t!(match mode {
+        SecretMode::Reference => "export-mode-reference",
+        SecretMode::Environment => "export-mode-environment",
+        SecretMode::Inline => "export-mode-inline",
+    })
 }
 
 /// The snippet for `target`. `secret` is used (and required) only for `SecretMode::Inline`.
@@ -270,12 +263,11 @@ pub fn render(
         text,
         secret_note: secret_note(target, &context),
         warning: (mode == SecretMode::Inline).then(|| {
-            format!(
-                "This text holds the {} in plain text: whoever can read {} can send mail as {}. \
-                 Keep that file private (chmod 600) and out of version control.",
-                secret_word(record),
-                target.file,
-                record.address
+            crate::t!(
+                "export-inline-warning",
+                secret = secret_word(record),
+                file = target.file,
+                address = record.address.to_string()
             )
         }),
     })
@@ -285,22 +277,22 @@ fn names<'a>(targets: impl Iterator<Item = &'a Target>) -> String {
     targets.map(|t| t.id).collect::<Vec<_>>().join(", ")
 }
 
-fn secret_word(record: &AccountRecord) -> &'static str {
-    match record.auth {
-        AuthMethod::AppPassword => "app password",
-        AuthMethod::OAuth => "access token",
-    }
+fn secret_word(record: &AccountRecord) -> String {
+    crate::t!(match record.auth {
+        AuthMethod::AppPassword => "export-secret-app-password",
+        AuthMethod::OAuth => "export-secret-access-token",
+    })
 }
 
 /// The one line on how the secret gets there.
 fn secret_note(target: &Target, c: &Context) -> String {
     let user = c.user();
     match c.mode {
-        SecretMode::Reference => format!(
-            "The {} stays in the system keychain; {} reads it at run time (`{}`).",
-            secret_word(c.record),
-            target.name,
-            match target.id {
+        SecretMode::Reference => crate::t!(
+            "export-note-reference",
+            secret = secret_word(c.record),
+            target = target.name,
+            command = match target.id {
                 "python" | "django" | "flask" =>
                     format!("keyring.get_password(\"{}\", \"{user}\")", c.service),
                 _ => c.password_command(),
@@ -308,18 +300,15 @@ fn secret_note(target: &Target, c: &Context) -> String {
         ),
         SecretMode::Environment => {
             let names = target.env.unwrap_or(DEFAULT_ENV);
-            format!(
-                "Start the app with `smtp-setup run --account {user} --format {} -- <command>`: it \
-                 reads the {} from the keychain into {} for that process only, written nowhere.",
-                target.id,
-                secret_word(c.record),
-                names.password
+            crate::t!(
+                "export-note-environment",
+                user = user,
+                format = target.id,
+                secret = secret_word(c.record),
+                variable = names.password
             )
         }
-        SecretMode::Inline => format!(
-            "The {} is written into this text, as you asked.",
-            secret_word(c.record)
-        ),
+        SecretMode::Inline => crate::t!("export-note-inline", secret = secret_word(c.record)),
     }
 }
 
@@ -338,9 +327,9 @@ pub fn server_check(record: &AccountRecord) -> String {
 }
 
 /// How to get the command line onto a server.
-pub const SERVER_INSTALL: &str = "On the server, build the command line alone (no window, no \
-    keychain needed) from a checkout of smtp-setup: cargo install --path . --no-default-features. \
-    It asks for the app password without showing it; a script can set SMTP_SETUP_PASSWORD instead.";
+pub fn server_install() -> String {
+    crate::t!("export-server-install")
+}
 
 /// The environment `smtp-setup run` gives the app: the account's settings under the names
 /// `target` reads (the neutral `SMTP_*` names without one), the secret among them.

@@ -36,13 +36,7 @@ pub fn relay_snippet(record: &AccountRecord, listen: &str, password: Option<&Sec
             SecretMode::Reference
         },
         text: Zeroizing::new(text),
-        secret_note: "The relay password works only for the relay on this machine; the relay \
-                      logs in to Gmail with the keychain's app password or Google sign-in."
-            .to_string(),
-        warning: password.map(|_| {
-            "The relay password is now in these settings in plain text; it opens only the \
-             relay on this machine, never the Google account."
-                .to_string()
-        }),
+        secret_note: crate::t!("export-relay-note"),
+        warning: password.map(|_| crate::t!("export-relay-warning")),
     }
 }

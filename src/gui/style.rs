@@ -224,7 +224,7 @@ pub fn server_check(ui: &mut Ui, record: &smtp_setup::accounts::AccountRecord) {
     ui.label(RichText::new(tr(T::ServerCheckHeading)).strong());
     ui.label(tr(T::ServerCheckIntro));
     ui.horizontal_wrapped(|ui| copyable(ui, &smtp_setup::export::server_check(record)));
-    ui.label(RichText::new(smtp_setup::export::SERVER_INSTALL).weak());
+    ui.label(RichText::new(smtp_setup::export::server_install()).weak());
 }
 
 /// A small light/dark switch: on X11 the window cannot learn the desktop's theme, so the

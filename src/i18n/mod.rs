@@ -17,22 +17,18 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-/// The Fluent files of each language, in the order they are added. A language's files have
-/// the same names as English's; the `locales` tests compare them id by id.
-pub const FILES: &[(&str, &str, &str)] = &[
-    ("en", "gui.ftl", include_str!("../../locales/en/gui.ftl")),
-    ("ko", "gui.ftl", include_str!("../../locales/ko/gui.ftl")),
-    (
-        "en",
-        "diagnosis.ftl",
-        include_str!("../../locales/en/diagnosis.ftl"),
-    ),
-    (
-        "ko",
-        "diagnosis.ftl",
-        include_str!("../../locales/ko/diagnosis.ftl"),
-    ),
-];
+/// Each language's files, under the same names (the `locales` tests compare them id by id).
+macro_rules! locale_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(
+            ("en", concat!($name, ".ftl"), include_str!(concat!("../../locales/en/", $name, ".ftl"))),
+            ("ko", concat!($name, ".ftl"), include_str!(concat!("../../locales/ko/", $name, ".ftl"))),
+        )*]
+    };
+}
+
+/// The Fluent files of each language: (language code, file name, text).
+pub const FILES: &[(&str, &str, &str)] = locale_files!["gui", "diagnosis", "engine", "cli"];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
@@ -128,5 +124,7 @@ macro_rules! t {
     };
 }
 
+#[cfg(test)]
+mod engine_texts;
 #[cfg(test)]
 mod tests;

@@ -35,10 +35,7 @@ impl OAuthClient {
     pub fn new(client_id: &str, client_secret: Option<&str>) -> Result<OAuthClient, OAuthError> {
         let client_id = client_id.trim();
         if client_id.is_empty() || client_id.chars().any(char::is_whitespace) {
-            return Err(OAuthError::Client(
-                "the client ID is empty or has spaces; copy it from Google Cloud's Clients page"
-                    .into(),
-            ));
+            return Err(OAuthError::Client(crate::t!("oauth-client-id-bad")));
         }
         Ok(OAuthClient {
             client_id: client_id.to_string(),
@@ -54,21 +51,15 @@ impl OAuthClient {
     /// Parses the JSON Google lets you download for a client ("Desktop app" type).
     pub fn from_json(text: &str) -> Result<OAuthClient, OAuthError> {
         let file: ClientFile = serde_json::from_str(text).map_err(|e| {
-            OAuthError::Client(format!("the file is not a Google OAuth client file ({e})"))
+            OAuthError::Client(crate::t!("oauth-not-a-client-file", error = e.to_string()))
         })?;
         let section = match (file.installed, file.web) {
             (Some(installed), _) => installed,
             (None, Some(_)) => {
-                return Err(OAuthError::Client(
-                    "this is a \"Web application\" client; create a \"Desktop app\" client instead, \
-                     which may redirect to 127.0.0.1"
-                        .into(),
-                ));
+                return Err(OAuthError::Client(crate::t!("oauth-web-client")));
             }
             (None, None) => {
-                return Err(OAuthError::Client(
-                    "the file has no \"installed\" client section".into(),
-                ));
+                return Err(OAuthError::Client(crate::t!("oauth-no-installed-section")));
             }
         };
         let mut client = OAuthClient::new(&section.client_id, section.client_secret.as_deref())?;
@@ -78,8 +69,13 @@ impl OAuthClient {
     }
 
     pub fn from_file(path: &Path) -> Result<OAuthClient, OAuthError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| OAuthError::Client(format!("cannot read {}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            OAuthError::Client(crate::t!(
+                "oauth-cannot-read",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
         OAuthClient::from_json(&text)
     }
 
@@ -114,18 +110,18 @@ impl Endpoint {
         }
     }
 
-    fn file_field(self) -> &'static str {
-        match self {
-            Endpoint::Authorization => "the client file's auth_uri",
-            Endpoint::Token => "the client file's token_uri",
-        }
+    fn file_field(self) -> String {
+        crate::t!(match self {
+            Endpoint::Authorization => "oauth-file-auth-uri",
+            Endpoint::Token => "oauth-file-token-uri",
+        })
     }
 
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Endpoint::Authorization => "authorization endpoint",
-            Endpoint::Token => "token endpoint",
-        }
+    pub(crate) fn name(self) -> String {
+        crate::t!(match self {
+            Endpoint::Authorization => "oauth-authorization-endpoint",
+            Endpoint::Token => "oauth-token-endpoint",
+        })
     }
 }
 
@@ -138,7 +134,7 @@ fn endpoint(which: Endpoint, from_file: Option<String>) -> Result<String, OAuthE
     {
         Some(url) => (url, which.variable().to_string()),
         None => match from_file {
-            Some(url) => (url, which.file_field().to_string()),
+            Some(url) => (url, which.file_field()),
             None => return Ok(which.google().to_string()),
         },
     };
@@ -155,7 +151,12 @@ pub(crate) fn require_secure(which: Endpoint, url: &str, setting: &str) -> Resul
         setting: setting.to_string(),
     };
     let parsed = url::Url::parse(url).map_err(|e| {
-        OAuthError::Client(format!("the {} {url:?} is not a URL ({e})", which.name()))
+        OAuthError::Client(crate::t!(
+            "oauth-not-a-url-quoted",
+            what = which.name(),
+            url = format!("{url:?}"),
+            error = e.to_string()
+        ))
     })?;
     match parsed.scheme() {
         "https" => Ok(()),

@@ -91,7 +91,12 @@ async fn answer(
         .to_string();
     let (path, query) = target.split_once('?').unwrap_or((target.as_str(), ""));
     if path != "/" {
-        respond(&mut stream, "404 Not Found", "Not found.").await;
+        respond(
+            &mut stream,
+            "404 Not Found",
+            &crate::t!("oauth-page-not-found"),
+        )
+        .await;
         return None;
     }
     let redirect = parse_query(query);
@@ -101,18 +106,15 @@ async fn answer(
         respond(
             &mut stream,
             "400 Bad Request",
-            "This address does not belong to the sign-in smtp-setup is waiting for. Start \
-             the sign-in from smtp-setup, or use the newest sign-in tab.",
+            &crate::t!("oauth-page-wrong-state"),
         )
         .await;
         return None;
     }
     let result = check(redirect, expected_state);
     let page = match &result {
-        Ok(_) => "Signed in. You can close this tab and go back to smtp-setup.".to_string(),
-        Err(error) => {
-            format!("The sign-in did not work: {error} Go back to smtp-setup for what to do.")
-        }
+        Ok(_) => crate::t!("oauth-page-signed-in"),
+        Err(error) => crate::t!("oauth-page-failed", error = error.to_string()),
     };
     respond(&mut stream, "200 OK", &page).await;
     Some(result)

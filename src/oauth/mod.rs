@@ -27,49 +27,37 @@ pub const DEFAULT_BROWSER_TIMEOUT: Duration = Duration::from_secs(300);
 /// `diagnosis::Evidence::OAuth`); only Google's own codes are matched as text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum OAuthError {
-    #[error("The OAuth client is not usable: {0}")]
+    #[error("{}", crate::t!("oauth-client-unusable", detail = .0.as_str()))]
     Client(String),
-    #[error("Cannot listen for Google's redirect on 127.0.0.1: {0}")]
+    #[error("{}", crate::t!("oauth-listener", detail = .0.as_str()))]
     Listener(String),
-    #[error("No answer from the browser within {} s; the sign-in was not finished.", .0.as_secs())]
+    #[error("{}", crate::t!("oauth-timeout", secs = .0.as_secs()))]
     Timeout(Duration),
-    #[error(
-        "The sign-in was declined, or this Google account is not a test user of the OAuth app \
-         (while the app is in \"Testing\", only listed test users may sign in)."
-    )]
+    #[error("{}", crate::t!("oauth-access-denied"))]
     AccessDenied,
-    #[error(
-        "The browser came back with a different state than this sign-in started with, so the \
-         answer was refused (an old sign-in tab, or someone else's link). Start the sign-in again."
-    )]
+    #[error("{}", crate::t!("oauth-state-mismatch"))]
     StateMismatch,
-    #[error("Google's redirect carried no authorization code. Start the sign-in again.")]
+    #[error("{}", crate::t!("oauth-missing-code"))]
     MissingCode,
-    #[error("Google answered {code}{}", description.as_ref().map(|d| format!(": {d}")).unwrap_or_default())]
+    #[error("{}", match .description {
+        Some(description) => crate::t!("oauth-google-answered-described", code = .code.as_str(), description = description.as_str()),
+        None => crate::t!("oauth-google-answered", code = .code.as_str()),
+    })]
     Google {
         code: String,
         description: Option<String>,
     },
-    #[error(
-        "The sign-in granted {granted}, but SMTP needs {GMAIL_OAUTH_SCOPE} (gmail.send is not \
-         enough)."
-    )]
+    #[error("{}", crate::t!("oauth-wrong-scope", granted = .granted.as_str(), scope = GMAIL_OAUTH_SCOPE))]
     WrongScope { granted: String },
-    #[error(
-        "The {what} {url} (from {setting}) is not https://, so the refresh token and the client \
-         secret would cross the network unencrypted; nothing was sent. Use Google's https:// \
-         address (plain http:// is accepted only for 127.0.0.1, ::1 and localhost)."
-    )]
+    /// `what` names the endpoint and `setting` where its address came from, in words.
+    #[error("{}", crate::t!("oauth-insecure", what = .what.as_str(), url = .url.as_str(), setting = .setting.as_str()))]
     Insecure {
-        what: &'static str,
+        what: String,
         url: String,
         setting: String,
     },
-    #[error(
-        "Google returned no refresh token, so the sign-in cannot be kept. Remove the app's access \
-         at https://myaccount.google.com/connections and sign in again."
-    )]
+    #[error("{}", crate::t!("oauth-no-refresh-token"))]
     NoRefreshToken,
-    #[error("Cannot reach Google's sign-in service: {0}")]
+    #[error("{}", crate::t!("oauth-network", detail = .0.as_str()))]
     Network(String),
 }

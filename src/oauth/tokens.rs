@@ -66,9 +66,8 @@ impl Grant {
     }
 
     pub fn from_keychain(secret: &Secret) -> Result<Grant, OAuthError> {
-        let stored: Stored = serde_json::from_str(secret.expose()).map_err(|_| {
-            OAuthError::Client("the keychain entry is not a saved Google sign-in".into())
-        })?;
+        let stored: Stored = serde_json::from_str(secret.expose())
+            .map_err(|_| OAuthError::Client(crate::t!("oauth-not-a-saved-sign-in")))?;
         Ok(Grant {
             client: OAuthClient {
                 client_id: stored.client_id.clone(),
@@ -115,21 +114,23 @@ pub(super) fn oauth2_client(
     redirect_uri: Option<&str>,
 ) -> Result<GoogleClient, OAuthError> {
     // Also checked when the client was made; again here for a grant read from the keychain.
-    require_secure(
-        Endpoint::Authorization,
-        &client.auth_url,
-        "the saved sign-in",
-    )?;
-    require_secure(Endpoint::Token, &client.token_url, "the saved sign-in")?;
+    let saved = crate::t!("oauth-saved-sign-in");
+    require_secure(Endpoint::Authorization, &client.auth_url, &saved)?;
+    require_secure(Endpoint::Token, &client.token_url, &saved)?;
     let bad = |what: &str, e: oauth2::url::ParseError| {
-        OAuthError::Client(format!("the {what} is not a URL ({e})"))
+        OAuthError::Client(crate::t!(
+            "oauth-not-a-url",
+            what = crate::t!(what),
+            error = e.to_string()
+        ))
     };
     let mut oauth = BasicClient::new(ClientId::new(client.client_id.clone()))
         .set_auth_uri(
-            AuthUrl::new(client.auth_url.clone()).map_err(|e| bad("authorization endpoint", e))?,
+            AuthUrl::new(client.auth_url.clone())
+                .map_err(|e| bad("oauth-authorization-endpoint", e))?,
         )
         .set_token_uri(
-            TokenUrl::new(client.token_url.clone()).map_err(|e| bad("token endpoint", e))?,
+            TokenUrl::new(client.token_url.clone()).map_err(|e| bad("oauth-token-endpoint", e))?,
         )
         // Google takes the client credentials in the request body.
         .set_auth_type(AuthType::RequestBody);
@@ -138,7 +139,7 @@ pub(super) fn oauth2_client(
     }
     if let Some(uri) = redirect_uri {
         oauth = oauth.set_redirect_uri(
-            RedirectUrl::new(uri.to_string()).map_err(|e| bad("redirect URI", e))?,
+            RedirectUrl::new(uri.to_string()).map_err(|e| bad("oauth-redirect-uri", e))?,
         );
     }
     Ok(oauth)
@@ -162,9 +163,9 @@ pub(super) fn token_error(
             description: response.error_description().cloned(),
         },
         RequestTokenError::Request(error) => OAuthError::Network(error_chain(&error)),
-        RequestTokenError::Parse(_, body) => OAuthError::Network(format!(
-            "the token endpoint answered something unexpected: {}",
-            String::from_utf8_lossy(&body)
+        RequestTokenError::Parse(_, body) => OAuthError::Network(crate::t!(
+            "oauth-unexpected-token-answer",
+            body = String::from_utf8_lossy(&body)
                 .chars()
                 .take(200)
                 .collect::<String>()

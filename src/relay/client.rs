@@ -608,9 +608,9 @@ async fn send_again_on_break(
 }
 
 fn broke_twice(lost: &crate::smtp::session::Lost) -> Refusal {
-    Refusal::local(&format!(
-        "451 4.4.2 The connection to Gmail broke twice: {}",
-        crate::untrusted::inert(&lost.detail)
+    Refusal::local(&super::reply_with_detail(
+        "451 4.4.2 The connection to Gmail broke twice",
+        &crate::untrusted::inert(&lost.detail),
     ))
 }
 

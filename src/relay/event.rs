@@ -85,14 +85,14 @@ impl RelayEvent {
                 address,
                 accounts,
                 login_required,
-            } => format!(
-                "Relay listening on {address} for {}{}",
-                accounts.join(", "),
+            } => crate::t!(
                 if *login_required {
-                    " (apps log in with the relay password)"
+                    "relay-listening-login"
                 } else {
-                    " (no login: any program on this machine can send)"
-                }
+                    "relay-listening-open"
+                },
+                address = address.to_string(),
+                accounts = accounts.join(", ")
             ),
             RelayEvent::Relayed {
                 account,
@@ -100,9 +100,13 @@ impl RelayEvent {
                 bytes,
                 reply,
                 ms,
-            } => format!(
-                "Relayed through {account}: {recipients} recipient{}, {bytes} bytes, {ms} ms — Gmail: {reply}",
-                if *recipients == 1 { "" } else { "s" }
+            } => crate::t!(
+                "relay-relayed",
+                account = account.as_str(),
+                recipients = *recipients,
+                bytes = *bytes,
+                ms = *ms,
+                reply = reply.to_string()
             ),
             RelayEvent::Refused {
                 account,
@@ -110,46 +114,63 @@ impl RelayEvent {
                 upstream,
                 reply,
                 ..
-            } => format!(
-                "Refused at {}{} by {}: {reply}",
-                stage.label(),
-                account
-                    .as_ref()
-                    .map(|a| format!(" for {a}"))
-                    .unwrap_or_default(),
-                if *upstream { "Gmail" } else { "the relay" }
-            ),
+            } => {
+                let by = if *upstream { "gmail" } else { "relay" };
+                let reply = reply.to_string();
+                match account {
+                    Some(account) => crate::t!(
+                        "relay-refused-for",
+                        stage = stage.label(),
+                        account = account.as_str(),
+                        by = by,
+                        reply = reply
+                    ),
+                    None => crate::t!(
+                        "relay-refused",
+                        stage = stage.label(),
+                        by = by,
+                        reply = reply
+                    ),
+                }
+            }
             RelayEvent::UpstreamConnected {
                 account,
                 route,
                 reconnect,
-            } => format!(
-                "{} to {route} as {account}",
+            } => crate::t!(
                 if *reconnect {
-                    "Reconnected"
+                    "relay-upstream-reconnected"
                 } else {
-                    "Connected"
-                }
+                    "relay-upstream-connected"
+                },
+                route = route.to_string(),
+                account = account.as_str()
             ),
-            RelayEvent::UpstreamLost { account, detail } => {
-                format!("Connection to Gmail for {account} ended: {detail}")
-            }
+            RelayEvent::UpstreamLost { account, detail } => crate::t!(
+                "relay-upstream-lost",
+                account = account.as_str(),
+                detail = detail.as_str()
+            ),
             RelayEvent::TokenRefreshed {
                 account,
                 expires_in_secs,
-            } => format!(
-                "New access token for {account}{}",
-                expires_in_secs
-                    .map(|s| format!(", valid {} min", s / 60))
-                    .unwrap_or_default()
-            ),
+            } => match expires_in_secs {
+                Some(secs) => crate::t!(
+                    "relay-token-refreshed-valid",
+                    account = account.as_str(),
+                    minutes = secs / 60
+                ),
+                None => crate::t!("relay-token-refreshed", account = account.as_str()),
+            },
             RelayEvent::SignInExpiring {
                 account,
                 hours_left,
-            } => format!(
-                "The Google sign-in of {account} stops working in about {hours_left} h (its OAuth client is in Testing): sign in again, or publish the client"
+            } => crate::t!(
+                "relay-sign-in-expiring",
+                account = account.as_str(),
+                hours = *hours_left
             ),
-            RelayEvent::Stopped => "Relay stopped".to_string(),
+            RelayEvent::Stopped => crate::t!("relay-stopped"),
         }
     }
 }

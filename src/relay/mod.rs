@@ -85,23 +85,16 @@ pub struct RelayConfig {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RelayError {
-    #[error(
-        "The relay listens only on this machine's loopback (127.0.0.1 or ::1), so no other \
-         computer can send mail as you through it; {0} is not a loopback address. Apps in \
-         containers or VMs on this machine can reach it through a port forward."
-    )]
+    #[error("{}", crate::t!("relay-not-loopback", address = .0.to_string()))]
     NotLoopback(SocketAddr),
-    #[error("\"{0}\" is not an address and port to listen on (e.g. 127.0.0.1:2525).")]
+    #[error("{}", crate::t!("relay-bad-listen", value = .0.as_str()))]
     BadListen(String),
-    #[error(
-        "Cannot listen on {address}: {source}. Another program (or another relay) may use the \
-         port; choose another with --listen 127.0.0.1:PORT."
-    )]
+    #[error("{}", crate::t!("relay-cannot-bind", address = .address.to_string(), error = .source.to_string()))]
     Bind {
         address: SocketAddr,
         source: std::io::Error,
     },
-    #[error("No account to relay for.")]
+    #[error("{}", crate::t!("relay-no-accounts"))]
     NoAccounts,
 }
 
@@ -302,13 +295,25 @@ impl RelayStats {
 
 /// A relay password: 24 random characters from 32 (120 bits), without look-alikes (l, o,
 /// 0, 1), so it can be read off a screen.
+/// An SMTP reply line of the relay's own, `head` followed by what happened. Replies go to
+/// programs and stay English and ASCII (RFC 5321); `detail` is the engine's text in the
+/// language of the moment, so a detail in another script is left out of the reply (the
+/// relay's events tell it to the person).
+pub(crate) fn reply_with_detail(head: &str, detail: &str) -> String {
+    if detail.is_ascii() {
+        format!("{head}: {detail}")
+    } else {
+        format!("{head}.")
+    }
+}
+
 pub fn new_relay_password() -> Result<Secret, String> {
     use ring::rand::SecureRandom;
     const ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut bytes = zeroize::Zeroizing::new([0u8; 24]);
     ring::rand::SystemRandom::new()
         .fill(bytes.as_mut())
-        .map_err(|_| "the operating system gave no random bytes".to_string())?;
+        .map_err(|_| crate::t!("relay-no-random-bytes"))?;
     // 256 is a multiple of 32, so every character is equally likely.
     let text: String = bytes
         .iter()

@@ -129,7 +129,7 @@ impl Upstream {
             } else {
                 (self.sink)(RelayEvent::UpstreamLost {
                     account: self.account.to_string(),
-                    detail: "Gmail closed the idle connection.".into(),
+                    detail: crate::t!("relay-idle-closed"),
                 });
             }
         };
@@ -234,8 +234,10 @@ impl Upstream {
                 .await
                 .map_err(|error| {
                     let cause = diagnose(Evidence::OAuth(&error)).cause;
-                    let text =
-                        format!("454 4.7.0 The Google sign-in could not be renewed: {error}");
+                    let text = super::reply_with_detail(
+                        "454 4.7.0 The Google sign-in could not be renewed",
+                        &error.to_string(),
+                    );
                     Refusal {
                         reply: vec![crate::untrusted::inert(&text).replace(['\r', '\n'], " ")],
                         upstream: false,
@@ -272,9 +274,9 @@ impl Upstream {
                 cause,
             },
             _ => {
-                let text = format!(
-                    "451 4.4.0 smtp-setup could not reach Gmail: {}",
-                    failure.detail
+                let text = super::reply_with_detail(
+                    "451 4.4.0 smtp-setup could not reach Gmail",
+                    &failure.detail,
                 );
                 Refusal {
                     reply: vec![crate::untrusted::inert(&text).replace(['\r', '\n'], " ")],

@@ -83,7 +83,7 @@ async fn xoauth2(conn: &mut Connection, raw: &str) -> Result<Reply, StepError> {
     let final_reply = conn.read_reply().await?;
     Err(StepError {
         kind: FailureKind::Reply,
-        detail: format!("Gmail rejected the OAuth access token: {challenge}"),
+        detail: crate::t!("smtp-token-rejected", challenge = challenge),
         reply: Some(final_reply),
     })
 }
@@ -98,14 +98,12 @@ fn finish(reply: Reply) -> Result<Reply, StepError> {
 
 fn unsupported(wanted: &str, offered: &[String]) -> StepError {
     let offered = if offered.is_empty() {
-        "none".to_string()
+        crate::t!("smtp-offers-none")
     } else {
         offered.join(" ")
     };
     StepError::new(
         FailureKind::Unsupported,
-        format!(
-            "The server does not offer AUTH {wanted} on this connection (it offers: {offered})."
-        ),
+        crate::t!("smtp-auth-not-offered", wanted = wanted, offered = offered),
     )
 }

@@ -332,12 +332,20 @@ async fn resolve(options: &CheckOptions) -> Result<Passed<Vec<IpAddr>>, StepErro
         .collect();
     if !mapped.is_empty() {
         let list: Vec<String> = mapped.iter().map(SocketAddr::to_string).collect();
-        return Ok(Passed::new(mapped.iter().map(SocketAddr::ip).collect())
-            .detail(format!("{host} is {} (--connect-to)", list.join(", "))));
+        return Ok(
+            Passed::new(mapped.iter().map(SocketAddr::ip).collect()).detail(crate::t!(
+                "smtp-resolved-connect-to",
+                host = host,
+                addresses = list.join(", ")
+            )),
+        );
     }
-    let addrs = tokio::net::lookup_host((host, 0))
-        .await
-        .map_err(|e| StepError::new(FailureKind::Dns, format!("Cannot resolve {host}: {e}.")))?;
+    let addrs = tokio::net::lookup_host((host, 0)).await.map_err(|e| {
+        StepError::new(
+            FailureKind::Dns,
+            crate::t!("smtp-cannot-resolve", host = host, error = e.to_string()),
+        )
+    })?;
     let mut ips: Vec<IpAddr> = Vec::new();
     for addr in addrs {
         if !ips.contains(&addr.ip()) {
@@ -347,11 +355,15 @@ async fn resolve(options: &CheckOptions) -> Result<Passed<Vec<IpAddr>>, StepErro
     if ips.is_empty() {
         return Err(StepError::new(
             FailureKind::Dns,
-            format!("{host} has no addresses."),
+            crate::t!("smtp-no-addresses-for", host = host),
         ));
     }
     let list: Vec<String> = ips.iter().map(IpAddr::to_string).collect();
-    Ok(Passed::new(ips).detail(format!("{host} is {}", list.join(", "))))
+    Ok(Passed::new(ips).detail(crate::t!(
+        "smtp-resolved",
+        host = host,
+        addresses = list.join(", ")
+    )))
 }
 
 /// Connects and logs in as a check does (every candidate route, each stage bounded), and
@@ -391,9 +403,10 @@ async fn use_route(
     let auth_reply = runner
         .run(Stage::Auth, async {
             let reply = authenticate(conn, credential).await?;
-            Ok(Passed::new(reply.clone())
-                .reply(reply)
-                .detail(format!("Signed in as {}", credential.user())))
+            Ok(Passed::new(reply.clone()).reply(reply).detail(crate::t!(
+                "smtp-signed-in-as",
+                user = credential.user().to_string()
+            )))
         })
         .await?;
     let mut success = Success {
@@ -413,7 +426,7 @@ async fn use_route(
                     .map_err(|e| {
                         StepError::new(
                             FailureKind::Protocol,
-                            format!("Cannot build the test message: {e}"),
+                            crate::t!("smtp-cannot-build-message", error = e.to_string()),
                         )
                     })?;
             expect(conn.command(&format!("MAIL FROM:<{from}>")).await?, 250)?;
@@ -424,7 +437,11 @@ async fn use_route(
                     .await?,
                 250,
             )?;
-            let detail = format!("Message {} accepted for {}", message.message_id, send.to);
+            let detail = crate::t!(
+                "smtp-message-accepted",
+                id = message.message_id.as_str(),
+                to = send.to.to_string()
+            );
             Ok(Passed::new((reply.clone(), message.message_id))
                 .reply(reply)
                 .detail(detail))
@@ -469,9 +486,6 @@ fn internal_failure() -> CheckFailure {
         route: None,
         kind: FailureKind::Internal,
         reply: None,
-        detail: format!(
-            "smtp-setup {} hit an internal error while checking.",
-            env!("CARGO_PKG_VERSION")
-        ),
+        detail: crate::t!("smtp-internal-error", version = env!("CARGO_PKG_VERSION")),
     }
 }

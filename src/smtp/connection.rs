@@ -38,7 +38,7 @@ impl StepError {
     pub fn reply(reply: Reply) -> StepError {
         StepError {
             kind: FailureKind::Reply,
-            detail: format!("The server answered {reply}"),
+            detail: crate::t!("smtp-server-answered", reply = reply.to_string()),
             reply: Some(reply),
         }
     }
@@ -143,7 +143,7 @@ impl Connection {
             if n == 0 {
                 return Err(StepError::new(
                     FailureKind::Closed,
-                    "The server closed the connection without a reply.",
+                    crate::t!("smtp-closed-without-reply"),
                 ));
             }
             let (line, result) = assembler.push(&buf);
@@ -151,10 +151,10 @@ impl Connection {
             let detail = match result {
                 Ok(Some(reply)) => return Ok(reply),
                 Ok(None) => continue,
-                Err(WireError::OverlongLine) => "The server sent an overlong line.".to_string(),
-                Err(WireError::OverlongReply) => "The server sent an overlong reply.".to_string(),
+                Err(WireError::OverlongLine) => crate::t!("smtp-overlong-line"),
+                Err(WireError::OverlongReply) => crate::t!("smtp-overlong-reply"),
                 Err(WireError::NotSmtp(first)) => {
-                    format!("The server sent something that is not SMTP: {first:?}")
+                    crate::t!("smtp-not-smtp", first = format!("{first:?}"))
                 }
             };
             return Err(StepError::new(FailureKind::Protocol, detail));
@@ -248,7 +248,7 @@ impl Connection {
         if !self.reader.buffer().is_empty() {
             return Err(StepError::new(
                 FailureKind::Protocol,
-                "The server sent data before the TLS handshake; refusing to continue.",
+                crate::t!("smtp-data-before-tls"),
             ));
         }
         let Connection {
@@ -260,7 +260,7 @@ impl Connection {
         let Stream::Plain(tcp) = reader.into_inner() else {
             return Err(StepError::new(
                 FailureKind::Protocol,
-                "The connection is already encrypted.",
+                crate::t!("smtp-already-encrypted"),
             ));
         };
         let tls = handshake(connector, host, tcp).await?;
@@ -276,7 +276,7 @@ pub(crate) async fn handshake(
     let name = ServerName::try_from(host.to_string()).map_err(|_| {
         StepError::new(
             FailureKind::TlsHandshake,
-            format!("\"{host}\" is not a valid TLS server name."),
+            crate::t!("smtp-bad-server-name", host = host),
         )
     })?;
     connector.connect(name, tcp).await.map_err(classify_io)
@@ -295,27 +295,21 @@ pub(crate) fn classify_io(error: io::Error) -> StepError {
         return classify_tls(tls);
     }
     use io::ErrorKind::*;
-    let (kind, detail) = match error.kind() {
-        ConnectionRefused => (
-            FailureKind::Refused,
-            "The connection was refused: nothing accepts connections on this port, or a firewall rejects them.",
-        ),
+    let (kind, id) = match error.kind() {
+        ConnectionRefused => (FailureKind::Refused, "smtp-connection-refused"),
         ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof => {
-            (FailureKind::Closed, "The server closed the connection.")
+            (FailureKind::Closed, "smtp-connection-closed")
         }
-        TimedOut => (FailureKind::Timeout, "The connection timed out."),
-        NetworkUnreachable | HostUnreachable | NetworkDown | AddrNotAvailable => (
-            FailureKind::Unreachable,
-            "The network or host is unreachable from this machine.",
-        ),
-        _ => (FailureKind::Closed, ""),
+        TimedOut => (FailureKind::Timeout, "smtp-connection-timed-out"),
+        NetworkUnreachable | HostUnreachable | NetworkDown | AddrNotAvailable => {
+            (FailureKind::Unreachable, "smtp-unreachable")
+        }
+        _ => {
+            let detail = crate::t!("smtp-connection-error", error = error.to_string());
+            return StepError::new(FailureKind::Closed, detail);
+        }
     };
-    let detail = if detail.is_empty() {
-        format!("Connection error: {error}")
-    } else {
-        detail.to_string()
-    };
-    StepError::new(kind, detail)
+    StepError::new(kind, crate::t!(id))
 }
 
 fn classify_tls(error: &rustls::Error) -> StepError {
@@ -324,26 +318,35 @@ fn classify_tls(error: &rustls::Error) -> StepError {
         rustls::Error::InvalidCertificate(cert) => {
             let problem = match cert {
                 C::UnknownIssuer | C::BadSignature => CertificateProblem::UntrustedIssuer,
-                C::Expired | C::ExpiredContext { .. } | C::NotValidYet | C::NotValidYetContext { .. } => {
-                    CertificateProblem::Expired
+                C::Expired
+                | C::ExpiredContext { .. }
+                | C::NotValidYet
+                | C::NotValidYetContext { .. } => CertificateProblem::Expired,
+                C::NotValidForName | C::NotValidForNameContext { .. } => {
+                    CertificateProblem::WrongHost
                 }
-                C::NotValidForName | C::NotValidForNameContext { .. } => CertificateProblem::WrongHost,
                 _ => CertificateProblem::Other,
             };
-            let what = match problem {
-                CertificateProblem::UntrustedIssuer => "is not signed by an authority this machine trusts",
-                CertificateProblem::Expired => "is expired or not yet valid (check this machine's clock)",
-                CertificateProblem::WrongHost => "was issued for a different host name",
-                CertificateProblem::Other => "was rejected",
+            let id = match problem {
+                CertificateProblem::UntrustedIssuer => "smtp-certificate-untrusted",
+                CertificateProblem::Expired => "smtp-certificate-expired",
+                CertificateProblem::WrongHost => "smtp-certificate-wrong-host",
+                CertificateProblem::Other => "smtp-certificate-rejected",
             };
-            (FailureKind::Certificate(problem), format!("The server's certificate {what} ({error})."))
+            (
+                FailureKind::Certificate(problem),
+                crate::t!(id, error = error.to_string()),
+            )
         }
         rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType)
         | rustls::Error::InvalidMessage(rustls::InvalidMessage::UnknownProtocolVersion) => (
             FailureKind::WrongTlsMode,
-            "The server answered in plain text, not TLS: this port expects STARTTLS (usually port 587), not implicit TLS.".to_string(),
+            crate::t!("smtp-plain-text-not-tls"),
         ),
-        other => (FailureKind::TlsHandshake, format!("The TLS handshake failed: {other}.")),
+        other => (
+            FailureKind::TlsHandshake,
+            crate::t!("smtp-handshake-failed", error = other.to_string()),
+        ),
     };
     StepError::new(kind, detail)
 }

@@ -27,16 +27,16 @@ pub enum Stage {
 
 impl Stage {
     /// Short name as shown in a timeline.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Resolve => "DNS",
-            Stage::Connect => "Connect",
-            Stage::Greeting => "Greeting",
-            Stage::Ehlo => "EHLO",
-            Stage::Tls => "TLS",
-            Stage::Auth => "AUTH",
-            Stage::Send => "Send",
-        }
+    pub fn label(self) -> String {
+        crate::t!(match self {
+            Stage::Resolve => "stage-resolve",
+            Stage::Connect => "stage-connect",
+            Stage::Greeting => "stage-greeting",
+            Stage::Ehlo => "stage-ehlo",
+            Stage::Tls => "stage-tls",
+            Stage::Auth => "stage-auth",
+            Stage::Send => "stage-send",
+        })
     }
 }
 
@@ -52,10 +52,10 @@ pub enum TlsMode {
 
 impl fmt::Display for TlsMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TlsMode::Starttls => "STARTTLS",
-            TlsMode::Implicit => "implicit TLS",
-        })
+        f.write_str(&crate::t!(match self {
+            TlsMode::Starttls => "tls-mode-starttls",
+            TlsMode::Implicit => "tls-mode-implicit",
+        }))
     }
 }
 
@@ -162,7 +162,7 @@ pub enum CertificateProblem {
 
 /// Why a check failed: the stage, the route, the kind and the server's reply if any.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
-#[error("{stage:?} failed: {detail}")]
+#[error("{}", crate::t!("check-failed", stage = format!("{:?}", .stage), detail = .detail.as_str()))]
 pub struct CheckFailure {
     pub stage: Stage,
     pub route: Option<Route>,

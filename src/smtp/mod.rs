@@ -89,7 +89,7 @@ impl TlsChoice {
 /// Parses "HOST", "HOST:PORT", "[V6]:PORT" or a bare IPv6 address.
 pub fn parse_server(server: &str) -> Result<(String, Option<u16>), String> {
     let server = server.trim();
-    let bad = || format!("\"{server}\" is not HOST or HOST:PORT (e.g. smtp.gmail.com:587).");
+    let bad = || crate::t!("smtp-bad-server", server = server);
     let (host, port) = if let Some(rest) = server.strip_prefix('[') {
         let (host, after) = rest.split_once(']').ok_or_else(bad)?;
         (host, after.strip_prefix(':'))

@@ -149,9 +149,9 @@ impl StageRunner {
     /// The timeout failure of `stage`: its own bound, or the whole run's.
     pub fn timeout(&self, stage: Stage, by_deadline: bool) -> StepError {
         let detail = if by_deadline {
-            format!(
-                "The whole check reached its limit of {} s during this stage (--deadline).",
-                self.limits.whole.as_secs_f32()
+            crate::t!(
+                "smtp-deadline-reached",
+                secs = self.limits.whole.as_secs_f32().to_string()
             )
         } else {
             timeout_detail(stage, self.limits.stage, self.route.as_ref())
@@ -179,22 +179,26 @@ impl StageRunner {
 }
 
 fn timeout_detail(stage: Stage, timeout: Duration, route: Option<&Route>) -> String {
-    let secs = timeout.as_secs_f32();
-    let port = route.map_or(String::new(), |r| format!(" {}", r.port));
-    match stage {
-        Stage::Resolve => format!("The DNS lookup did not finish within {secs} s."),
-        Stage::Connect => format!(
-            "No connection within {secs} s: something is dropping traffic to port{port} \
-             (cloud hosts and some networks block outgoing mail ports)."
-        ),
-        Stage::Greeting => {
-            format!("The server accepted the connection but sent no greeting within {secs} s.")
+    let secs = timeout.as_secs_f32().to_string();
+    let id = match stage {
+        Stage::Resolve => "smtp-timeout-resolve",
+        Stage::Connect => {
+            return match route {
+                Some(route) => crate::t!(
+                    "smtp-timeout-connect-port",
+                    secs = secs.as_str(),
+                    port = route.port
+                ),
+                None => crate::t!("smtp-timeout-connect", secs = secs.as_str()),
+            };
         }
-        Stage::Ehlo => format!("The server did not answer EHLO within {secs} s."),
-        Stage::Tls => format!("The TLS handshake did not complete within {secs} s."),
-        Stage::Auth => format!("The server did not answer the login within {secs} s."),
-        Stage::Send => format!("The server did not accept the message within {secs} s."),
-    }
+        Stage::Greeting => "smtp-timeout-greeting",
+        Stage::Ehlo => "smtp-timeout-ehlo",
+        Stage::Tls => "smtp-timeout-tls",
+        Stage::Auth => "smtp-timeout-auth",
+        Stage::Send => "smtp-timeout-send",
+    };
+    crate::t!(id, secs = secs.as_str())
 }
 
 /// Everything needed to open one route.
@@ -214,12 +218,12 @@ pub(crate) async fn open(plan: &RoutePlan) -> Result<Connection, CheckFailure> {
     let tcp = runner
         .run(Stage::Connect, async {
             let (tcp, addr, failed) = connect_any(&plan.addrs).await?;
-            let mut detail = format!("Connected to {}", describe_addr(addr));
+            let mut detail = crate::t!("smtp-connected-to", address = describe_addr(addr));
             for (addr, error) in failed {
-                detail.push_str(&format!(
-                    "; {} failed: {}",
-                    describe_addr(addr),
-                    error.detail
+                detail.push_str(&crate::t!(
+                    "smtp-connect-also-failed",
+                    address = describe_addr(addr),
+                    detail = error.detail
                 ));
             }
             Ok(Passed::new(tcp).detail(detail))
@@ -263,7 +267,10 @@ pub(crate) async fn open(plan: &RoutePlan) -> Result<Connection, CheckFailure> {
     runner
         .run(Stage::Ehlo, async {
             let reply = conn.ehlo(&plan.ehlo_name).await?;
-            let detail = format!("Server offers: {}", conn.capabilities.join(", "));
+            let detail = crate::t!(
+                "smtp-server-offers",
+                capabilities = conn.capabilities.join(", ")
+            );
             Ok(Passed::new(()).reply(reply).detail(detail))
         })
         .await?;
@@ -273,7 +280,7 @@ pub(crate) async fn open(plan: &RoutePlan) -> Result<Connection, CheckFailure> {
                 if !conn.supports("STARTTLS") {
                     return Err(StepError::new(
                         FailureKind::Unsupported,
-                        "The server does not offer STARTTLS; refusing to send the password unencrypted.",
+                        crate::t!("smtp-no-starttls"),
                     ));
                 }
                 let reply = conn.command("STARTTLS").await?;
@@ -322,11 +329,7 @@ async fn greeting_or_wrong_mode(
     let wrong_mode = || {
         StepError::new(
             FailureKind::WrongTlsMode,
-            format!(
-                "Port {} speaks implicit TLS (TLS from the first byte), so it never greets a \
-                 STARTTLS client: use implicit TLS on this port, or STARTTLS on port 587.",
-                plan.route.port
-            ),
+            crate::t!("smtp-wrong-mode-implicit", port = plan.route.port),
         )
     };
     let greeting = tokio::time::timeout(bound, conn.read_reply());
@@ -402,14 +405,18 @@ async fn connect_any(
             // Report the last address's error: usually IPv4, the one that matters.
             let (_, error) = failed
                 .pop()
-                .ok_or_else(|| StepError::new(FailureKind::Dns, "No addresses to connect to."))?;
+                .ok_or_else(|| StepError::new(FailureKind::Dns, crate::t!("smtp-no-addresses")))?;
             let mut error: StepError = error;
             if !failed.is_empty() {
                 let others: Vec<String> = failed
                     .iter()
                     .map(|(a, e)| format!("{}: {}", describe_addr(*a), e.detail))
                     .collect();
-                error.detail = format!("{} (also tried {})", error.detail, others.join("; "));
+                error.detail = crate::t!(
+                    "smtp-also-tried",
+                    detail = error.detail.as_str(),
+                    others = others.join("; ")
+                );
             }
             return Err(error);
         }

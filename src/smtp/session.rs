@@ -90,7 +90,7 @@ impl Session {
     pub async fn command(&mut self, line: &str) -> Result<Reply, Lost> {
         if line.contains(['\r', '\n']) {
             return Err(Lost {
-                detail: "A command line may not contain CR or LF.".into(),
+                detail: crate::t!("smtp-command-has-line-break"),
             });
         }
         let bound = self.stage_timeout;
@@ -116,7 +116,7 @@ impl Session {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(error)) => Err(Lost::from(error)),
             Err(_) => Err(Lost {
-                detail: format!("The server did not answer within {} s.", bound.as_secs()),
+                detail: crate::t!("smtp-no-answer-within", secs = bound.as_secs()),
             }),
         };
         match &outcome {
