@@ -22,6 +22,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "gui.ftl", include_str!("../../locales/en/gui.ftl")),
     ("ko", "gui.ftl", include_str!("../../locales/ko/gui.ftl")),
+    ("en", "cli.ftl", include_str!("../../locales/en/cli.ftl")),
+    ("ko", "cli.ftl", include_str!("../../locales/ko/cli.ftl")),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
