@@ -1,7 +1,7 @@
 //! smtp-setup: without a command it opens the setup window; with one it runs headless.
 
-use clap::Parser;
 use smtp_setup::i18n::{self, Lang};
+use smtp_setup::t;
 use std::process::ExitCode;
 use zeroize::Zeroizing;
 
@@ -13,11 +13,17 @@ fn main() -> ExitCode {
         password: take_password_from_environment(),
     };
     report_panics_without_their_payload();
-    let args = cli::Args::parse();
+    // `--help` and clap's own errors are made while parsing, so their language is read from
+    // the raw arguments first; the parsed `--lang` decides everything after.
+    let early = Lang::choose(cli::lang_in_raw_args().as_deref(), Lang::os_locales())
+        .or_else(|_| Lang::choose(None, Lang::os_locales()))
+        .unwrap_or(Lang::En);
+    i18n::set(early);
+    let args = cli::parse_args();
     let lang = match Lang::choose(args.lang.as_deref(), Lang::os_locales()) {
         Ok(lang) => lang,
         Err(error) => {
-            cli::console::warn(&error.to_string());
+            cli::console::warn(&t!("cli-failure", message = error.to_string()));
             return ExitCode::from(cli::exit::USAGE);
         }
     };
@@ -46,13 +52,18 @@ fn report_panics_without_their_payload() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| {
+                t!(
+                    "cli-panic-place",
+                    file = l.file(),
+                    line = l.line().to_string()
+                )
+            })
             .unwrap_or_default();
-        cli::console::warn(&format!(
-            "smtp-setup {} hit an internal error{place}. This is a bug: please report it with \
-             the command you ran (leave out any password). Nothing was saved by the step that \
-             failed.",
-            env!("CARGO_PKG_VERSION")
+        cli::console::warn(&t!(
+            "cli-panic",
+            version = env!("CARGO_PKG_VERSION"),
+            place = place
         ));
     }));
 }
@@ -62,12 +73,7 @@ fn open_window(lang_asked: bool) -> ExitCode {
     match smtp_setup::gui::run(lang_asked) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            cli::console::warn(&format!(
-                "Cannot open the window: {error}\n\
-                 A window needs a display and a graphics driver (on Debian: mesa-vulkan-drivers, \
-                 or libegl1 and libgl1-mesa-dri). On a server, use the headless commands: \
-                 smtp-setup --help"
-            ));
+            cli::console::warn(&t!("cli-no-window", error = error.to_string()));
             ExitCode::from(cli::exit::OTHER)
         }
     }
@@ -75,7 +81,6 @@ fn open_window(lang_asked: bool) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_lang_asked: bool) -> ExitCode {
-    use clap::CommandFactory;
-    let _ = cli::Args::command().print_help();
+    let _ = cli::command().print_help();
     ExitCode::from(cli::exit::USAGE)
 }

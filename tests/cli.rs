@@ -21,6 +21,17 @@ fn server(mode: AccountMode) -> GmailServer {
 
 /// Runs a command against the server's STARTTLS port with the password on stdin.
 fn against(server: &GmailServer, command: &str, extra: &[&str], password: &str) -> CliRun {
+    against_with(server, &[], command, extra, password)
+}
+
+/// `against`, with `env` set (`None` removes a variable).
+fn against_with(
+    server: &GmailServer,
+    env: &[(&str, Option<&str>)],
+    command: &str,
+    extra: &[&str],
+    password: &str,
+) -> CliRun {
     let server_arg = format!("127.0.0.1:{}", server.starttls_port());
     let ca = server.ca.file.to_string_lossy().to_string();
     let mut args = vec![
@@ -36,7 +47,7 @@ fn against(server: &GmailServer, command: &str, extra: &[&str], password: &str) 
     ];
     args.extend_from_slice(extra);
     args.push("--password-stdin");
-    run(&args, &format!("{password}\n"), &[])
+    run_cli(&args, &format!("{password}\n"), env)
 }
 
 fn json_lines(stdout: &str) -> Vec<Value> {
@@ -319,4 +330,166 @@ fn diagnose_names_the_tls_setting_of_the_stack_that_printed_the_error() {
     let net = run(&["diagnose", dotnet], "", &[]);
     let fix = "use port 587 with EnableSsl = true";
     assert!(net.stdout.contains(fix), "{}", net.stdout);
+}
+
+/// Whether `text` has Korean letters (Hangul syllables).
+fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+}
+
+/// The OS locale alone picks the language: no `--lang`, no `SMTP_SETUP_LANG`.
+const KOREAN_OS: &[(&str, Option<&str>)] = &[
+    ("SMTP_SETUP_LANG", None),
+    ("LANGUAGE", None),
+    ("LC_ALL", None),
+    ("LC_MESSAGES", None),
+    ("LANG", Some("ko_KR.UTF-8")),
+];
+
+#[test]
+fn diagnose_speaks_korean_when_asked() {
+    let text = "535 5.7.8 Username and Password not accepted";
+    let human = run(&["--lang", "ko", "diagnose", text], "", &[]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human.stdout.contains("해결 방법:\n  1. "),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains("(원인: bad_credentials)"),
+        "{}",
+        human.stdout
+    );
+    assert!(!human.stdout.contains("How to fix it:"), "{}", human.stdout);
+
+    // JSON keeps its ids and says which language its texts are in.
+    let json = run(
+        &["diagnose", "--json", text],
+        "",
+        &[("SMTP_SETUP_LANG", "ko")],
+    );
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let value: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["cause"], "bad_credentials");
+    assert_eq!(value["lang"], "ko");
+    assert!(value["steps"].as_array().is_some_and(|s| !s.is_empty()));
+
+    // English stays the default where nothing asks for Korean.
+    let english = run_cli(
+        &["diagnose", "--json", text],
+        "",
+        &[
+            ("SMTP_SETUP_LANG", Some("en")),
+            ("LANG", Some("ko_KR.UTF-8")),
+        ],
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&english.stdout).unwrap()["lang"],
+        "en"
+    );
+}
+
+#[test]
+fn check_runs_fully_in_korean_from_the_environment_or_the_os_locale() {
+    let good = server(AccountMode::AppPassword(PASSWORD.into()));
+    let ok = against_with(
+        &good,
+        &[("SMTP_SETUP_LANG", Some("ko"))],
+        "check",
+        &[],
+        PASSWORD,
+    );
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+    assert!(ok.stdout.contains(" 확인 중\n"), "{}", ok.stdout);
+    assert!(ok.stdout.contains("✓ 로그인 성공: "), "{}", ok.stdout);
+    assert!(!ok.stdout.contains("Login works"), "{}", ok.stdout);
+
+    let bad = server(AccountMode::BadCredentials);
+    let failed = against_with(&bad, KOREAN_OS, "check", &[], PASSWORD);
+    assert_eq!(failed.code, 5, "{}{}", failed.stdout, failed.stderr);
+    assert!(failed.stdout.contains("단계 실패"), "{}", failed.stdout);
+    assert!(failed.stdout.contains("해결 방법:"), "{}", failed.stdout);
+    assert!(
+        failed.stdout.contains("(원인: bad_credentials)"),
+        "{}",
+        failed.stdout
+    );
+
+    // --json: the same ids and fields, the verdict's text in Korean beside them.
+    let json = against_with(&bad, KOREAN_OS, "check", &["--json"], PASSWORD);
+    assert_eq!(json.code, 5, "{}", json.stdout);
+    let result = json_lines(&json.stdout).pop().unwrap();
+    assert_eq!(result["type"], "result");
+    assert_eq!(result["cause"], "bad_credentials");
+    assert_eq!(result["failure"]["reply"]["code"], 535);
+    assert_eq!(result["lang"], "ko");
+    let text = result["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("✗ ") && text.contains("단계 실패"),
+        "{text}"
+    );
+
+    // Bad input is refused in Korean too, with the same exit code.
+    let no_password = run_cli(&["check", "--user", USER], "", KOREAN_OS);
+    assert_eq!(no_password.code, 2, "{}", no_password.stderr);
+    assert!(
+        no_password
+            .stderr
+            .starts_with("smtp-setup: 비밀번호가 없습니다"),
+        "{}",
+        no_password.stderr
+    );
+}
+
+#[test]
+fn an_unknown_language_is_refused_clearly() {
+    for (args, env) in [
+        (&["--lang", "xx", "diagnose", "535"][..], &[][..]),
+        (&["diagnose", "535"][..], &[("SMTP_SETUP_LANG", "xx")][..]),
+    ] {
+        let run = run(args, "", env);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(
+            run.stderr.contains("\"xx\"") && run.stderr.contains("en (English), ko (한국어)"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn help_speaks_the_chosen_language() {
+    let korean = run_cli(&["--help"], "", KOREAN_OS);
+    assert_eq!(korean.code, 0, "{}", korean.stderr);
+    for line in [
+        "종료 코드:",
+        "3  네트워크 실패",
+        "5  인증 실패",
+        "서버에 연결하고 TLS를 시작한 뒤 로그인합니다",
+        "SMTP_SETUP_PASSWORD",
+    ] {
+        assert!(korean.stdout.contains(line), "{line}: {}", korean.stdout);
+    }
+    let sub = run(&["--lang=ko", "accounts", "--help"], "", &[]);
+    assert!(
+        sub.stdout.contains("저장된 계정을 나열합니다."),
+        "{}",
+        sub.stdout
+    );
+
+    let english = run(&["--lang", "en", "--help"], "", &[]);
+    assert!(
+        !has_hangul(&english.stdout.replace("한국어", "")),
+        "{}",
+        english.stdout
+    );
+    assert!(
+        english
+            .stdout
+            .contains("Connect, start TLS and log in, without sending anything."),
+        "{}",
+        english.stdout
+    );
 }

@@ -10,7 +10,7 @@ use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::keychain::KeychainError;
 use smtp_setup::provider::daily_limit;
 use smtp_setup::relay::Ledger;
-use smtp_setup::when;
+use smtp_setup::{t, when};
 use std::time::{Duration, SystemTime};
 
 #[derive(Subcommand)]
@@ -49,7 +49,7 @@ pub fn run(command: AccountsCommand) -> Result<u8, Failure> {
         AccountsCommand::Remove { address } => remove(&store, &address),
         AccountsCommand::SetDefault { address } => {
             runtime()?.block_on(store.set_default(&address))?;
-            say(&format!("{address} is now the default account."));
+            say(&t!("cli-now-default", address = address.as_str()));
             Ok(exit::OK)
         }
     }
@@ -66,8 +66,8 @@ fn health(record: &AccountRecord, ledger: &Ledger, now: SystemTime) -> Vec<Strin
     let mut notes = Vec::new();
     if let Some(left) = record.sign_in_left(now) {
         notes.push(format!(
-            "Google sign-in ends {} (its OAuth client is in Testing: sign in again before then){}",
-            when::left(left),
+            "{}{}",
+            t!("cli-health-sign-in-ends", left = when::left(left)),
             if left < Duration::from_secs(24 * 3600) {
                 " ⚠"
             } else {
@@ -77,16 +77,16 @@ fn health(record: &AccountRecord, ledger: &Ledger, now: SystemTime) -> Vec<Strin
     }
     let relay = ledger.summary(record.address.as_str());
     if relay.sent_24h > 0 || relay.last_failure.is_some() {
-        let mut note = format!(
-            "relay: {} of Gmail's {} a day sent in the last 24 h",
-            relay.sent_24h,
-            daily_limit(&record.address)
+        let mut note = t!(
+            "cli-health-relay",
+            sent = relay.sent_24h.to_string(),
+            limit = daily_limit(&record.address).to_string()
         );
         if let Some(failure) = &relay.last_failure {
-            note.push_str(&format!(
-                "; last refused {}: {}",
-                when::ago(failure.time, now),
-                failure.reply
+            note.push_str(&t!(
+                "cli-health-relay-refused",
+                ago = when::ago(failure.time, now),
+                reply = failure.reply.to_string()
             ));
         }
         notes.push(note);
@@ -115,7 +115,7 @@ fn list(index: &AccountIndex, ledger: &Ledger, json: bool) -> Result<u8, Failure
         return Ok(exit::OK);
     }
     if index.accounts.is_empty() {
-        say("No accounts stored. Add one with `smtp-setup store --user ADDR --password-stdin`.");
+        say(&t!("cli-no-accounts"));
         return Ok(exit::OK);
     }
     let now = SystemTime::now();
@@ -134,26 +134,29 @@ fn list(index: &AccountIndex, ledger: &Ledger, json: bool) -> Result<u8, Failure
             say(&format!("    {note}"));
         }
     }
-    say("(* = default)");
+    say(&t!("cli-default-legend"));
     Ok(exit::OK)
 }
 
 /// "OK, checked 5 min ago", "failing: <cause title>", "never checked".
 fn status(record: &AccountRecord, now: SystemTime) -> String {
     match &record.last_test {
-        None => "never checked".to_string(),
-        Some(test) => match test.outcome {
-            TestOutcome::Ok => format!("OK, checked {}", when::ago(test.time, now)),
-            TestOutcome::Cancelled => format!("last check cancelled {}", when::ago(test.time, now)),
-            TestOutcome::Failed => {
-                let cause = test.cause.unwrap_or(Cause::Unknown);
-                format!(
-                    "failing: {} ({})",
-                    Diagnosis::for_cause(cause).title,
-                    when::ago(test.time, now)
-                )
+        None => t!("cli-status-never"),
+        Some(test) => {
+            let ago = when::ago(test.time, now);
+            match test.outcome {
+                TestOutcome::Ok => t!("cli-status-ok", ago = ago),
+                TestOutcome::Cancelled => t!("cli-status-cancelled", ago = ago),
+                TestOutcome::Failed => {
+                    let cause = test.cause.unwrap_or(Cause::Unknown);
+                    t!(
+                        "cli-status-failing",
+                        title = Diagnosis::for_cause(cause).title,
+                        ago = ago
+                    )
+                }
             }
-        },
+        }
     }
 }
 
@@ -165,6 +168,8 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
     let secret = runtime()?.block_on(store.keychain.load(&user)).map(drop);
     if json {
         let value = json!({
+            "lang": smtp_setup::i18n::current(),
+            "status_text": status(&record, SystemTime::now()),
             "default": is_default(&index, &record),
             "account": record,
             "secret_in_keychain": secret.is_ok(),
@@ -176,37 +181,38 @@ fn show(store: &AccountStore, address: &str, json: bool) -> Result<u8, Failure> 
     }
     let now = SystemTime::now();
     let default = if is_default(&index, &record) {
-        " (default)"
+        t!("cli-show-default")
     } else {
-        ""
+        String::new()
     };
     say(&format!("{}{default}", record.address));
-    say(&format!("  Method:        {}", record.auth.label()));
-    say(&format!(
-        "  Server:        {}:{} ({})",
-        record.server, record.port, record.tls
-    ));
-    say(&format!("  Created:       {}", when::exact(record.created)));
-    say(&match record.last_verified {
-        Some(time) => format!(
-            "  Last worked:   {} ({})",
-            when::ago(time, now),
-            when::exact(time)
+    let lines = [
+        t!("cli-show-method", method = record.auth.label()),
+        t!(
+            "cli-show-server",
+            server = record.server.as_str(),
+            port = record.port.to_string(),
+            tls = record.tls.to_string()
         ),
-        None => "  Last worked:   never".to_string(),
-    });
-    say(&format!("  Last check:    {}", status(&record, now)));
-    say(&match &secret {
-        Ok(()) => format!(
-            "  Secret:        in the system keychain (service \"{}\")",
-            store.keychain.service()
-        ),
-        Err(KeychainError::Missing { .. }) => {
-            "  Secret:        missing from the keychain; store it again with `smtp-setup store`"
-                .to_string()
-        }
-        Err(error) => format!("  Secret:        cannot be read: {error}"),
-    });
+        t!("cli-show-created", created = when::exact(record.created)),
+        match record.last_verified {
+            Some(time) => t!(
+                "cli-show-last-worked",
+                ago = when::ago(time, now),
+                exact = when::exact(time)
+            ),
+            None => t!("cli-show-never-worked"),
+        },
+        t!("cli-show-last-check", status = status(&record, now)),
+        match &secret {
+            Ok(()) => t!("cli-show-secret-stored", service = store.keychain.service()),
+            Err(KeychainError::Missing { .. }) => t!("cli-show-secret-missing"),
+            Err(error) => t!("cli-show-secret-unreadable", error = error.to_string()),
+        },
+    ];
+    for line in lines {
+        say(&format!("  {line}"));
+    }
     Ok(exit::OK)
 }
 
@@ -220,20 +226,20 @@ fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
         && !removal.index_entry_removed
         && removal.remaining.is_empty()
     {
-        say(&format!("Nothing to remove: {address} is not stored."));
+        say(&t!("cli-nothing-to-remove", address = address));
         return Ok(exit::OK);
     }
     if removal.keychain_entry_removed {
-        say(match method {
-            AuthMethod::AppPassword => "Removed the app password from the system keychain.",
-            AuthMethod::OAuth => "Removed the Google sign-in from the system keychain.",
+        say(&match method {
+            AuthMethod::AppPassword => t!("cli-removed-app-password"),
+            AuthMethod::OAuth => t!("cli-removed-oauth"),
         });
     }
     if removal.index_entry_removed {
-        say(&format!("Removed {address} from the account list."));
+        say(&t!("cli-removed-from-list", address = address));
     }
     for what in &removal.remaining {
-        say(&format!("Still there: {what}."));
+        say(&t!("cli-still-there", what = what.to_string()));
     }
     say(&removal.revoke_hint(method));
     if removal.remaining.is_empty() {

@@ -10,6 +10,7 @@ use clap::Args as ClapArgs;
 use smtp_setup::accounts::{AccountRecord, AccountStore};
 use smtp_setup::export::{self, SecretMode, TARGETS, Target};
 use smtp_setup::secret::Secret;
+use smtp_setup::t;
 use std::io::{IsTerminal, Write};
 use std::process::Command;
 
@@ -62,9 +63,10 @@ pub struct RunArgs {
 
 fn target(id: &str) -> Result<&'static Target, Failure> {
     Target::by_id(id).ok_or_else(|| {
-        Failure::usage(format!(
-            "Unknown format \"{id}\". The formats are: {}.",
-            TARGETS.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
+        Failure::usage(t!(
+            "cli-unknown-format",
+            format = id,
+            formats = TARGETS.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
         ))
     })
 }
@@ -88,10 +90,7 @@ pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
     let store = AccountStore::from_env()?;
     let record = account(&store, args.account.as_deref())?;
     if args.secret.as_deref() == Some("inline") {
-        return Err(Failure::usage(
-            "Writing the password into the settings is asked for with --include-secret (instead \
-             of --secret inline), so that it is never chosen by accident.",
-        ));
+        return Err(Failure::usage(t!("cli-inline-by-flag")));
     }
     let mode = match (&args.secret, args.include_secret) {
         (_, true) => SecretMode::Inline,
@@ -106,10 +105,7 @@ pub fn run_export(args: ExportArgs) -> Result<u8, Failure> {
     let snippet = export::render(target, &record, mode, &service, secret.as_ref())
         .map_err(|e| Failure::usage(e.to_string()))?;
     if record.last_verified.is_none() {
-        warn(&format!(
-            "smtp-setup: {} was never checked with Gmail; run `smtp-setup check --account {}` first.",
-            record.address, record.address
-        ));
+        warn(&t!("cli-never-checked", address = record.address.as_str()));
     }
     print_snippet(&snippet, args.json)
 }
@@ -121,10 +117,14 @@ fn print_snippet(snippet: &export::Snippet, json: bool) -> Result<u8, Failure> {
         return Ok(exit::OK);
     }
     // The notes go to standard error, so `export … > file` writes exactly the snippet.
-    warn(&format!("# {} — goes in {}", snippet.name, snippet.file));
+    warn(&t!(
+        "cli-snippet-goes-in",
+        name = snippet.name.to_string(),
+        file = snippet.file.to_string()
+    ));
     warn(&format!("# {}", snippet.secret_note));
     if let Some(warning) = &snippet.warning {
-        warn(&format!("# Warning: {warning}"));
+        warn(&t!("cli-snippet-warning", warning = warning.to_string()));
     }
     // The snippet is ours (the address is checked, the secret is letters): printed as is.
     say_raw(&snippet.text);
@@ -164,20 +164,17 @@ fn list(json: bool) -> Result<u8, Failure> {
     }
     say(&format!(
         "{:<15} {:<45} reference, inline",
-        "relay", "Any app, through the local relay"
+        "relay",
+        t!("cli-relay-format-name")
     ));
-    say("(FORMAT, the stack, how the secret can get there: the default first)");
+    say(&t!("cli-formats-legend"));
     Ok(exit::OK)
 }
 
 pub fn run_password(args: PasswordArgs) -> Result<u8, Failure> {
     // Kept off screens and scrollback unless asked: this is for programs reading a pipe.
     if std::io::stdout().is_terminal() && !args.show {
-        return Err(Failure::usage(
-            "Standard output is a terminal, where the password would stay on screen. This \
-             command is for programs that read it (msmtp's passwordeval, a script's $(…)); add \
-             --show to print it here anyway.",
-        ));
+        return Err(Failure::usage(t!("cli-password-on-terminal")));
     }
     let store = AccountStore::from_env()?;
     let record = account(&store, args.account.as_deref())?;
@@ -204,7 +201,7 @@ pub fn run_run(args: RunArgs) -> Result<u8, Failure> {
     let (program, rest) = args
         .command
         .split_first()
-        .ok_or_else(|| Failure::usage("Give the command to run after `--`."))?;
+        .ok_or_else(|| Failure::usage(t!("cli-run-no-command")))?;
     let mut command = Command::new(program);
     command.args(rest);
     // Only what was asked for: never smtp-setup's own password variable.
@@ -213,7 +210,11 @@ pub fn run_run(args: RunArgs) -> Result<u8, Failure> {
         command.env(name, value.as_str());
     }
     let status = command.status().map_err(|e| Failure {
-        message: format!("Cannot start {program}: {e}"),
+        message: t!(
+            "cli-run-cannot-start",
+            program = program.as_str(),
+            error = e.to_string()
+        ),
         code: if e.kind() == std::io::ErrorKind::NotFound {
             127
         } else {

@@ -14,6 +14,7 @@ use smtp_setup::smtp::{
     CheckOptions, CheckReport, Credential, DEFAULT_DEADLINE, DEFAULT_STAGE_TIMEOUT, Route,
     TestSend, TlsChoice, run_check,
 };
+use smtp_setup::{i18n, t};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use zeroize::Zeroizing;
@@ -98,9 +99,7 @@ pub fn run_check_command(
 ) -> Result<u8, Failure> {
     if args.all {
         if send.is_some() {
-            return Err(Failure::usage(
-                "--all checks every account; send a test message with one --account.",
-            ));
+            return Err(Failure::usage(t!("cli-all-no-send")));
         }
         return check_all(&args.server);
     }
@@ -195,23 +194,23 @@ fn check_all(server: &ServerArgs) -> Result<u8, Failure> {
             code = cause.map_or(exit::OTHER, |c| exit_code(c.category()));
         }
         let expires = record.sign_in_left(now);
-        if !server.json {
-            let mark = if passed { "✓" } else { "✗" };
-            let mut line = format!(
-                "{mark} {} — {}",
-                record.address,
-                if passed {
-                    format!("OK ({})", smtp_setup::when::took(elapsed_ms))
-                } else {
-                    detail.clone().unwrap_or_default()
-                }
-            );
-            if let Some(left) = expires {
-                line.push_str(&format!(
-                    "; Google sign-in ends {}",
-                    smtp_setup::when::left(left)
-                ));
+        let mark = if passed { "✓" } else { "✗" };
+        let mut line = format!(
+            "{mark} {} — {}",
+            record.address,
+            if passed {
+                t!("cli-all-ok", took = smtp_setup::when::took(elapsed_ms))
+            } else {
+                detail.clone().unwrap_or_default()
             }
+        );
+        if let Some(left) = expires {
+            line.push_str(&t!(
+                "cli-all-sign-in-ends",
+                left = smtp_setup::when::left(left)
+            ));
+        }
+        if !server.json {
             super::console::say(&line);
         }
         results.push(serde_json::json!({
@@ -221,18 +220,26 @@ fn check_all(server: &ServerArgs) -> Result<u8, Failure> {
             "detail": detail,
             "elapsed_ms": elapsed_ms,
             "sign_in_expires_in_hours": expires.map(|d| d.as_secs() / 3600),
+            "text": line,
         }));
     }
     let passed = results.iter().filter(|r| r["passed"] == true).count();
+    let summary = t!(
+        "cli-all-summary",
+        passed = passed.to_string(),
+        total = results.len().to_string()
+    );
     if server.json {
         super::console::json_pretty(&serde_json::json!({
+            "lang": i18n::current(),
+            "text": summary,
             "all_passed": passed == results.len(),
             "passed": passed,
             "failed": results.len() - passed,
             "accounts": results,
         }));
     } else {
-        super::console::say(&format!("{passed} of {} accounts pass.", results.len()));
+        super::console::say(&summary);
     }
     Ok(code)
 }
@@ -324,7 +331,7 @@ pub(super) fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .enable_all()
         .build()
         .map_err(|e| Failure {
-            message: format!("Cannot start the async runtime: {e}"),
+            message: t!("cli-no-runtime", error = e.to_string()),
             code: exit::OTHER,
         })
 }
@@ -384,16 +391,13 @@ fn read_secret(
             .take(MAX_PASSWORD_BYTES + 1)
             .read_to_end(&mut input)
             .map_err(|e| {
-                Failure::usage(format!("Cannot read the password from standard input: {e}"))
+                Failure::usage(t!("cli-password-stdin-unreadable", error = e.to_string()))
             })?;
         if input.len() as u64 > MAX_PASSWORD_BYTES {
-            return Err(Failure::usage(
-                "The password on standard input is longer than 4 KiB: pipe only the password \
-                 (an app password is 16 letters).",
-            ));
+            return Err(Failure::usage(t!("cli-password-too-long")));
         }
-        let text = std::str::from_utf8(&input)
-            .map_err(|_| Failure::usage("The password on standard input is not UTF-8 text."))?;
+        let text =
+            std::str::from_utf8(&input).map_err(|_| Failure::usage(t!("cli-password-not-utf8")))?;
         return Ok(Zeroizing::new(
             text.trim_end_matches(['\r', '\n']).to_string(),
         ));
@@ -403,15 +407,16 @@ fn read_secret(
     }
     // A person at a terminal is asked, with the typing hidden; a script is told how.
     if std::io::stdin().is_terminal() {
-        return rpassword::prompt_password(format!("App password for {user} (typing is hidden): "))
+        return rpassword::prompt_password(t!("cli-password-prompt", user = user.as_str()))
             .map(|typed| Zeroizing::new(typed.trim().to_string()))
             .map_err(|e| {
-                Failure::usage(format!("Cannot read the password from the terminal: {e}"))
+                Failure::usage(t!(
+                    "cli-password-terminal-unreadable",
+                    error = e.to_string()
+                ))
             });
     }
-    Err(Failure::usage(
-        "No password given: pipe it with --password-stdin, or set SMTP_SETUP_PASSWORD.",
-    ))
+    Err(Failure::usage(t!("cli-no-password")))
 }
 
 /// For Gmail the password must be an app password; other servers take any password.

@@ -8,9 +8,10 @@ mod oauth;
 mod output;
 mod relay;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use smtp_setup::accounts::AccountError;
 use smtp_setup::diagnosis::{Evidence, diagnose};
+use smtp_setup::t;
 use std::io::Read;
 use std::process::ExitCode;
 use zeroize::Zeroizing;
@@ -35,28 +36,10 @@ pub struct Secrets {
     pub password: Option<Zeroizing<String>>,
 }
 
-const EXIT_CODES_HELP: &str = "Exit codes:
-  0  success
-  1  other failure (the server refused the message, a sending limit, an unreadable account list)
-  2  bad input (an invalid address or app password, a missing password, an unknown account)
-  3  network failure (DNS, connection refused, timed out, unreachable)
-  4  TLS failure (untrusted certificate, wrong TLS mode for the port)
-  5  authentication failure (wrong or revoked app password, account password used, sign-in blocked)
-  6  keychain unavailable (no Secret Service running, keychain locked, access refused)
-130  cancelled (Ctrl-C); a stored account's run is recorded as cancelled
-
-Time: each stage waits at most --timeout (default 10 s) and a whole check or test send at most
---deadline (default 60 s), every route, stage and retry included.
-
-The password is read from standard input with --password-stdin, or from the environment
-variable SMTP_SETUP_PASSWORD (removed from the environment once read, so programs started
-later do not inherit it); never from an argument, where other users could see it.
-Stored accounts keep their secret in the system keychain (service \"smtp-setup\", or
-$SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config directory
-(or $SMTP_SETUP_CONFIG_DIR).";
-
 #[derive(Parser)]
-#[command(name = "smtp-setup", version, about = "Set up, test and diagnose Gmail SMTP credentials.", after_help = EXIT_CODES_HELP)]
+/// The English texts of `--help` are the doc comments below; [`command`] puts in the chosen
+/// language's (from `cli.ftl`), the exit codes included.
+#[command(name = "smtp-setup", version)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -143,6 +126,67 @@ impl From<AccountError> for Failure {
     }
 }
 
+/// `--lang`'s value as the raw arguments give it (`--lang ko`, `--lang=ko`), else
+/// `SMTP_SETUP_LANG`'s: the language of `--help` and of clap's errors, which are made before
+/// the parsed arguments exist.
+pub fn lang_in_raw_args() -> Option<String> {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .take_while(|a| a != "--")
+        .collect();
+    let given = args.iter().enumerate().rev().find_map(|(at, arg)| {
+        if arg == "--lang" {
+            args.get(at + 1).cloned()
+        } else {
+            arg.strip_prefix("--lang=").map(str::to_string)
+        }
+    });
+    given.or_else(|| std::env::var("SMTP_SETUP_LANG").ok())
+}
+
+/// The arguments, parsed by [`command`]; `--help`, `--version` and bad usage end the
+/// process here, as clap does (exit 0 or 2).
+pub fn parse_args() -> Args {
+    let matches = command().get_matches();
+    Args::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// The command line with its `--help` texts in the current language.
+pub fn command() -> clap::Command {
+    fn about(command: clap::Command, id: &str) -> clap::Command {
+        command.about(t!(id)).long_about(None)
+    }
+    let subcommands: &[(&str, &str)] = &[
+        ("check", "cli-about-check"),
+        ("send-test", "cli-about-send-test"),
+        ("store", "cli-about-store"),
+        ("accounts", "cli-about-accounts"),
+        ("oauth", "cli-about-oauth"),
+        ("export", "cli-about-export"),
+        ("password", "cli-about-password"),
+        ("run", "cli-about-run"),
+        ("relay", "cli-about-relay"),
+        ("diagnose", "cli-about-diagnose"),
+    ];
+    let mut command = about(Args::command(), "cli-about")
+        .after_help(t!("cli-exit-codes-help"))
+        .mut_arg("lang", |arg| arg.help(t!("cli-about-lang")));
+    for (name, id) in subcommands {
+        command = command.mut_subcommand(name, |sub| about(sub, id));
+    }
+    for name in ["list", "show", "remove", "set-default"] {
+        command = command.mut_subcommand("accounts", |accounts| {
+            accounts.mut_subcommand(name, |sub| {
+                about(sub, &format!("cli-about-accounts-{name}"))
+            })
+        });
+    }
+    command.mut_subcommand("oauth", |oauth| {
+        oauth.mut_subcommand("authorize", |sub| about(sub, "cli-about-oauth-authorize"))
+    })
+}
+
 pub fn run(command: Command, secrets: Secrets) -> ExitCode {
     let result = match command {
         Command::Check(args) => connect::run_check_command(args, None, secrets),
@@ -163,7 +207,7 @@ pub fn run(command: Command, secrets: Secrets) -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure { message, code }) => {
-            console::warn(&format!("smtp-setup: {message}"));
+            console::warn(&t!("cli-failure", message = message));
             ExitCode::from(code)
         }
     }
@@ -179,7 +223,7 @@ fn run_diagnose(text: &[String], json: bool) -> Result<u8, Failure> {
         std::io::stdin()
             .take(MAX_DIAGNOSE_INPUT)
             .read_to_end(&mut input)
-            .map_err(|e| Failure::usage(format!("Cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::usage(t!("cli-stdin-unreadable", error = e.to_string())))?;
         // Any bytes: what is not UTF-8 is shown as U+FFFD, not refused.
         String::from_utf8_lossy(&input).into_owned()
     } else {
@@ -187,9 +231,154 @@ fn run_diagnose(text: &[String], json: bool) -> Result<u8, Failure> {
     };
     let diagnosis = diagnose(Evidence::Text(&text));
     if json {
-        console::json_pretty(&diagnosis);
+        // The diagnosis's own fields (its texts in the current language), and which language.
+        let mut value = serde_json::to_value(&diagnosis).unwrap_or_default();
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "lang".into(),
+                serde_json::json!(smtp_setup::i18n::current()),
+            );
+        }
+        console::json_pretty(&value);
     } else {
         console::say_raw(&output::render_diagnosis(&diagnosis));
     }
     Ok(exit::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use smtp_setup::i18n::{Arg, Lang, text_in};
+
+    fn english(id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        text_in(Lang::En, id, args)
+    }
+
+    /// Moving the texts to `cli.ftl` changed no English byte: these are the texts as the code
+    /// wrote them before.
+    #[test]
+    fn english_texts_are_what_they_were() {
+        let before = "Exit codes:
+  0  success
+  1  other failure (the server refused the message, a sending limit, an unreadable account list)
+  2  bad input (an invalid address or app password, a missing password, an unknown account)
+  3  network failure (DNS, connection refused, timed out, unreachable)
+  4  TLS failure (untrusted certificate, wrong TLS mode for the port)
+  5  authentication failure (wrong or revoked app password, account password used, sign-in blocked)
+  6  keychain unavailable (no Secret Service running, keychain locked, access refused)
+130  cancelled (Ctrl-C); a stored account's run is recorded as cancelled
+
+Time: each stage waits at most --timeout (default 10 s) and a whole check or test send at most
+--deadline (default 60 s), every route, stage and retry included.
+
+The password is read from standard input with --password-stdin, or from the environment
+variable SMTP_SETUP_PASSWORD (removed from the environment once read, so programs started
+later do not inherit it); never from an argument, where other users could see it.
+Stored accounts keep their secret in the system keychain (service \"smtp-setup\", or
+$SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config directory
+(or $SMTP_SETUP_CONFIG_DIR).";
+        assert_eq!(english("cli-exit-codes-help", &[]), before);
+        let saved = english(
+            "cli-saved",
+            &[
+                ("replaced", "no".into()),
+                ("method", "app-password".into()),
+                ("address", "jane@gmail.com".into()),
+                ("service", "smtp-setup".into()),
+                ("server", "smtp.gmail.com".into()),
+                ("port", "587".into()),
+                ("tls", "STARTTLS".into()),
+                ("path", "/home/jane/.config/smtp-setup/accounts.toml".into()),
+            ],
+        );
+        assert_eq!(
+            saved,
+            "✓ Saved jane@gmail.com: the app password is in the system keychain (service \
+             \"smtp-setup\"), the settings (smtp.gmail.com:587, STARTTLS) in \
+             /home/jane/.config/smtp-setup/accounts.toml."
+        );
+        let replaced = english(
+            "cli-saved",
+            &[
+                ("replaced", "yes".into()),
+                ("method", "oauth".into()),
+                ("address", "a@b.c".into()),
+                ("service", "s".into()),
+                ("server", "h".into()),
+                ("port", "465".into()),
+                ("tls", "TLS".into()),
+                ("path", "p".into()),
+            ],
+        );
+        assert_eq!(
+            replaced,
+            "✓ Replaced the secret of a@b.c: the Google sign-in (refresh token) is in the system \
+             keychain (service \"s\"), the settings (h:465, TLS) in p."
+        );
+        assert_eq!(
+            english("cli-password-prompt", &[("user", "a@b.c".into())]),
+            "App password for a@b.c (typing is hidden): "
+        );
+        assert_eq!(
+            english(
+                "cli-panic-place",
+                &[("file", "src/x.rs".into()), ("line", "7".into())]
+            ),
+            " at src/x.rs:7"
+        );
+        assert_eq!(english("cli-route-and", &[]), " and ");
+        assert_eq!(english("cli-show-default", &[]), " (default)");
+        assert_eq!(
+            english("cli-not-verified", &[("address", "a@b.c".into())]),
+            "  Not verified (--no-verify): run `smtp-setup check --account a@b.c` to test it."
+        );
+        assert_eq!(
+            english("cli-no-window", &[("error", "E".into())]),
+            "Cannot open the window: E\nA window needs a display and a graphics driver (on \
+             Debian: mesa-vulkan-drivers, or libegl1 and libgl1-mesa-dri). On a server, use the \
+             headless commands: smtp-setup --help"
+        );
+    }
+
+    #[test]
+    fn korean_texts_are_korean() {
+        let saved = text_in(
+            Lang::Ko,
+            "cli-saved",
+            &[
+                ("replaced", "yes".into()),
+                ("method", "oauth".into()),
+                ("address", "a@b.c".into()),
+                ("service", "s".into()),
+                ("server", "h".into()),
+                ("port", "465".into()),
+                ("tls", "TLS".into()),
+                ("path", "p".into()),
+            ],
+        );
+        assert_eq!(
+            saved,
+            "✓ a@b.c: Google 로그인(갱신 토큰)을(를) 시스템 키체인(서비스 \"s\")에 새로 바꿔 \
+             저장했고, 설정(h:465, TLS)은 p에 저장했습니다."
+        );
+        let help = text_in(Lang::Ko, "cli-exit-codes-help", &[]);
+        assert!(help.starts_with("종료 코드:\n  0  성공\n"), "{help}");
+        assert!(help.contains("\n130  취소됨"), "{help}");
+    }
+
+    /// Every subcommand's `about` has its text, and `--help` builds (clap checks the
+    /// definition when it is built).
+    #[test]
+    fn the_command_line_builds_with_its_texts() {
+        let mut command = super::command();
+        command.build();
+        for sub in command.get_subcommands() {
+            let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+            assert!(
+                !about.is_empty() && !about.starts_with("cli-"),
+                "{}",
+                sub.get_name()
+            );
+        }
+    }
 }

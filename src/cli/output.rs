@@ -6,11 +6,13 @@ use serde_json::json;
 use smtp_setup::accounts::{AccountStore, AuthMethod, Saved};
 use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Diagnosis, Evidence, FailureCategory, diagnose_for};
+use smtp_setup::i18n;
 use smtp_setup::oauth::OAuthError;
 use smtp_setup::smtp::{
     CheckEvent, CheckOptions, CheckReport, Direction, EventSink, Route, RouteOutcome, StageEvent,
     StageStatus, TestSend,
 };
+use smtp_setup::t;
 use std::sync::Arc;
 
 pub struct Printer {
@@ -30,17 +32,24 @@ impl Printer {
         let routes: Vec<String> = options
             .candidates
             .iter()
-            .map(|(port, tls)| format!("{tls} on {port}"))
+            .map(|(port, tls)| {
+                t!(
+                    "cli-route-choice",
+                    tls = tls.to_string(),
+                    port = port.to_string()
+                )
+            })
             .collect();
-        let what = if send.is_some() {
-            "Sending a test message as"
+        let id = if send.is_some() {
+            "cli-start-send"
         } else {
-            "Checking"
+            "cli-start-check"
         };
-        say(&format!(
-            "{what} {user} via {} ({})",
-            options.host,
-            routes.join(" and ")
+        say(&t!(
+            id,
+            user = user.as_str(),
+            host = options.host.as_str(),
+            routes = routes.join(&t!("cli-route-and"))
         ));
     }
 
@@ -77,6 +86,7 @@ impl Printer {
             };
             json(&json!({
                 "type": "result",
+                "lang": i18n::current(),
                 "ok": success.is_some(),
                 "exit_code": exit_code,
                 "elapsed_ms": report.elapsed_ms,
@@ -85,42 +95,25 @@ impl Printer {
                 "routes": report.routes,
                 "cause": diagnosis.map(|d| d.cause),
                 "diagnosis": diagnosis,
+                "text": verdict_lines(report).join("\n"),
             }));
             return;
         }
         say("");
-        match &report.outcome {
-            Ok(success) => {
-                say(&format!(
-                    "✓ Login works: signed in on {}, {} ms in all.",
-                    success.route, report.elapsed_ms
-                ));
-                if let (Some(reply), Some(to)) = (&success.send_reply, &success.recipient) {
-                    let id = success.message_id.as_deref().unwrap_or("");
-                    say(&format!("✓ Test message {id} accepted for {to}: {reply}"));
-                }
-            }
-            Err(failure) => {
-                let place = failure
-                    .route
-                    .as_ref()
-                    .map_or(String::new(), |r| format!(" on {r}"));
-                say(&format!(
-                    "✗ {} failed{place}: {}",
-                    failure.stage.label(),
-                    failure.detail
-                ));
-            }
+        for line in verdict_lines(report) {
+            say(&line);
         }
         if report.routes.len() > 1 {
             for summary in &report.routes {
                 let verdict = match &summary.outcome {
-                    RouteOutcome::Used => "used".to_string(),
-                    RouteOutcome::Worked => "works too (not used)".to_string(),
-                    RouteOutcome::Failed { failure } => {
-                        format!("failed at {}: {}", failure.stage.label(), failure.detail)
-                    }
-                    RouteOutcome::Unfinished => "still connecting when the check ended".to_string(),
+                    RouteOutcome::Used => t!("cli-route-used"),
+                    RouteOutcome::Worked => t!("cli-route-worked"),
+                    RouteOutcome::Failed { failure } => t!(
+                        "cli-route-failed",
+                        stage = failure.stage.label(),
+                        detail = failure.detail.as_str()
+                    ),
+                    RouteOutcome::Unfinished => t!("cli-route-unfinished"),
                 };
                 say(&format!("  {}: {verdict}", summary.route));
             }
@@ -134,49 +127,54 @@ impl Printer {
     /// After `store`: where the secret and the settings went.
     pub fn saved(&self, saved: &Saved, store: &AccountStore) {
         let record = &saved.record;
+        let text = t!(
+            "cli-saved",
+            replaced = if saved.replaced { "yes" } else { "no" },
+            method = match record.auth {
+                AuthMethod::AppPassword => "app-password",
+                AuthMethod::OAuth => "oauth",
+            },
+            address = record.address.as_str(),
+            service = store.keychain.service(),
+            server = record.server.as_str(),
+            port = record.port.to_string(),
+            tls = record.tls.to_string(),
+            path = store.index.path().display().to_string()
+        );
+        let not_verified = saved
+            .report
+            .is_none()
+            .then(|| t!("cli-not-verified", address = record.address.as_str()));
         if self.json {
             json(&json!({
                 "type": "saved",
+                "lang": i18n::current(),
                 "account": record,
                 "replaced": saved.replaced,
                 "verified": saved.report.is_some(),
                 "keychain_service": store.keychain.service(),
                 "index": store.index.path(),
+                "text": text,
             }));
             return;
         }
-        let verb = if saved.replaced {
-            "Replaced the secret of"
-        } else {
-            "Saved"
-        };
-        let secret = match record.auth {
-            AuthMethod::AppPassword => "the app password",
-            AuthMethod::OAuth => "the Google sign-in (refresh token)",
-        };
         say("");
-        say(&format!(
-            "✓ {verb} {}: {secret} is in the system keychain (service \"{}\"), the settings \
-             ({}:{}, {}) in {}.",
-            record.address,
-            store.keychain.service(),
-            record.server,
-            record.port,
-            record.tls,
-            store.index.path().display()
-        ));
-        if saved.report.is_none() {
-            say(&format!(
-                "  Not verified (--no-verify): run `smtp-setup check --account {}` to test it.",
-                record.address
-            ));
+        say(&text);
+        if let Some(line) = not_verified {
+            say(&line);
         }
     }
 
     /// The address to open for Google sign-in, and how to reach the loopback from elsewhere.
     pub fn authorize_url(&self, url: &str, redirect_uri: &str) {
         if self.json {
-            json(&json!({"type": "authorize", "url": url, "redirect_uri": redirect_uri}));
+            json(&json!({
+                "type": "authorize",
+                "lang": i18n::current(),
+                "url": url,
+                "redirect_uri": redirect_uri,
+                "text": t!("cli-authorize-open"),
+            }));
             return;
         }
         let port = redirect_uri
@@ -184,16 +182,12 @@ impl Printer {
             .next()
             .unwrap_or_default()
             .trim_end_matches('/');
-        say("Open this address in a browser and sign in with the Google account:");
+        say(&t!("cli-authorize-open"));
         say("");
         say(&format!("  {url}"));
         say("");
-        say(&format!(
-            "Waiting for Google to send the browser back to {redirect_uri} ..."
-        ));
-        say(&format!(
-            "(If the browser runs on another computer, forward the port first: ssh -L {port}:127.0.0.1:{port} THIS-HOST)"
-        ));
+        say(&t!("cli-authorize-waiting", redirect = redirect_uri));
+        say(&t!("cli-authorize-forward", port = port));
     }
 
     /// A Google sign-in that failed, diagnosed; returns the exit code.
@@ -207,18 +201,21 @@ impl Printer {
             }
             _ => super::exit::AUTH,
         };
+        let text = t!("cli-sign-in-failed", error = error.to_string());
         if self.json {
             json(&json!({
                 "type": "result",
+                "lang": i18n::current(),
                 "ok": false,
                 "exit_code": code,
                 "error": error.to_string(),
                 "cause": diagnosis.cause,
                 "diagnosis": diagnosis,
+                "text": text,
             }));
         } else {
             say("");
-            say(&format!("✗ Google sign-in failed: {error}"));
+            say(&text);
             say("");
             say_raw(&render_diagnosis(&diagnosis));
         }
@@ -227,23 +224,58 @@ impl Printer {
 
     /// After a failed verification: nothing changed.
     pub fn not_saved(&self, user: &EmailAddress) {
+        let text = t!("cli-not-saved", user = user.as_str());
         if self.json {
-            json(&json!({"type": "not_saved", "account": user.as_str()}));
+            json(&json!({"type": "not_saved", "account": user.as_str(), "text": text}));
         } else {
-            say(&format!(
-                "\nNothing was saved for {user}; a stored password, if any, is unchanged."
-            ));
+            say("");
+            say(&text);
         }
     }
 
     /// Ctrl-C during a stored account's check: recorded as cancelled.
     pub fn cancelled(&self, user: &EmailAddress) {
+        let text = t!("cli-cancelled", user = user.as_str());
         if self.json {
-            json(&json!({"type": "cancelled", "account": user.as_str()}));
+            json(&json!({"type": "cancelled", "account": user.as_str(), "text": text}));
         } else {
-            say(&format!(
-                "\nCancelled; {user} is recorded as cancelled (neither OK nor failing)."
-            ));
+            say("");
+            say(&text);
+        }
+    }
+}
+
+/// "✓ Login works…" (and the test message's acceptance), or "✗ <stage> failed…".
+fn verdict_lines(report: &CheckReport) -> Vec<String> {
+    match &report.outcome {
+        Ok(success) => {
+            let mut lines = vec![t!(
+                "cli-login-works",
+                route = success.route.to_string(),
+                ms = report.elapsed_ms.to_string()
+            )];
+            if let (Some(reply), Some(to)) = (&success.send_reply, &success.recipient) {
+                lines.push(t!(
+                    "cli-test-accepted",
+                    id = success.message_id.as_deref().unwrap_or(""),
+                    to = to.to_string(),
+                    reply = reply.to_string()
+                ));
+            }
+            lines
+        }
+        Err(failure) => {
+            let stage = failure.stage.label();
+            let detail = failure.detail.as_str();
+            vec![match &failure.route {
+                Some(route) => t!(
+                    "cli-stage-failed-on",
+                    stage = stage,
+                    route = route.to_string(),
+                    detail = detail
+                ),
+                None => t!("cli-stage-failed", stage = stage, detail = detail),
+            }]
         }
     }
 }
@@ -276,7 +308,7 @@ fn stage_line(event: &StageEvent) -> Option<String> {
 pub fn render_diagnosis(diagnosis: &Diagnosis) -> String {
     let mut out = format!("{}\n{}\n", diagnosis.title, diagnosis.explanation);
     if !diagnosis.steps.is_empty() {
-        out.push_str("\nHow to fix it:\n");
+        out.push_str(&format!("\n{}\n", t!("cli-how-to-fix")));
         for (number, step) in diagnosis.steps.iter().enumerate() {
             let step = step.as_text(diagnosis.user.as_ref());
             out.push_str(&format!("  {}. {step}\n", number + 1));
@@ -286,8 +318,14 @@ pub fn render_diagnosis(diagnosis: &Diagnosis) -> String {
         out.push_str(&format!("\n{}: {}\n", page.label(), page.url()));
     }
     if let Some(evidence) = &diagnosis.evidence {
-        out.push_str(&format!("\nDetails: {evidence}\n"));
+        out.push_str(&format!(
+            "\n{}\n",
+            t!("cli-details", evidence = evidence.to_string())
+        ));
     }
-    out.push_str(&format!("(cause: {})\n", diagnosis.cause.id()));
+    out.push_str(&format!(
+        "{}\n",
+        t!("cli-cause", cause = diagnosis.cause.id())
+    ));
     out
 }

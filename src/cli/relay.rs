@@ -12,7 +12,7 @@ use smtp_setup::relay::{
     parse_listen, start,
 };
 use smtp_setup::smtp::default_ehlo_name;
-use smtp_setup::when;
+use smtp_setup::{t, when};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -55,7 +55,7 @@ pub fn run(args: RelayArgs) -> Result<u8, Failure> {
     let as_json = args.server.json;
     let sink: RelaySink = Arc::new(move |event: RelayEvent| {
         if as_json {
-            json(&event);
+            json(&with_text(&event));
         } else {
             say(&format!("{} {}", clock(), event.describe()));
         }
@@ -129,24 +129,15 @@ fn accounts(store: &AccountStore, args: &RelayArgs) -> Result<Vec<AccountRecord>
 
 fn how_to_connect(records: &[AccountRecord], address: &str, no_auth: bool) {
     let (host, port) = address.rsplit_once(':').unwrap_or((address, ""));
-    say(&format!(
-        "Apps send to host {host}, port {port}, with STARTTLS and SSL off (nothing leaves this machine unencrypted: the relay talks TLS to Gmail)."
-    ));
+    say(&t!("cli-relay-connect", host = host, port = port));
     if no_auth {
-        say(
-            "No login: any program on this machine can send as these accounts while the relay runs.",
-        );
+        say(&t!("cli-relay-no-login"));
     } else {
         for record in records {
-            say(&format!(
-                "  {}: username {}, password from `smtp-setup password --relay --account {}`",
-                record.address, record.address, record.address
-            ));
+            say(&t!("cli-relay-login", address = record.address.as_str()));
         }
     }
-    say(
-        "Each message goes to Gmail while the app waits, and the app gets Gmail's own answer. Ctrl-C stops.",
-    );
+    say(&t!("cli-relay-how"));
 }
 
 /// One warning (and desktop notification) per account whose sign-in ends within a day.
@@ -166,8 +157,12 @@ fn warn_expiring(records: &[AccountRecord], sink: &RelaySink, warned: &mut Vec<S
             hours_left: left.as_secs() / 3600,
         });
         notify(
-            &format!("Gmail sign-in of {address} ends {}", when::left(left)),
-            "Its OAuth client is in Testing, where Google ends sign-ins after 7 days. Open smtp-setup and choose Sign in again.",
+            &t!(
+                "cli-relay-expiring-summary",
+                address = address.as_str(),
+                left = when::left(left)
+            ),
+            &t!("cli-relay-expiring-body"),
         );
     }
 }
@@ -203,6 +198,16 @@ async fn terminated() {
     std::future::pending::<()>().await
 }
 
+/// A relay event as JSON, with its line of text in the current language as `text` (an event
+/// that is not an object is left as it is).
+fn with_text(event: &RelayEvent) -> serde_json::Value {
+    let mut value = serde_json::to_value(event).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("text".into(), event.describe().into());
+    }
+    value
+}
+
 fn clock() -> String {
     let text = when::exact(SystemTime::now());
     // "2026-12-02T01:50:00Z" → "01:50:00"
@@ -210,9 +215,9 @@ fn clock() -> String {
 }
 
 fn print_service(args: &RelayArgs, kind: &str) -> Result<u8, Failure> {
-    let kind = ServiceKind::from_id(kind).ok_or_else(|| Failure::usage("systemd or launchd"))?;
+    let kind = ServiceKind::from_id(kind).ok_or_else(|| Failure::usage(t!("cli-service-kind")))?;
     let program = std::env::current_exe()
-        .map_err(|e| Failure::usage(format!("Cannot tell where smtp-setup is installed: {e}")))?;
+        .map_err(|e| Failure::usage(t!("cli-no-exe", error = e.to_string())))?;
     let mut relay_args = vec!["--listen".to_string(), args.listen.trim().to_string()];
     if args.all {
         relay_args.push("--all".into());
@@ -226,10 +231,7 @@ fn print_service(args: &RelayArgs, kind: &str) -> Result<u8, Failure> {
     }
     let file = render(kind, &program, &relay_args);
     say(&file.text);
-    warn(&format!(
-        "# Goes in {}. To install and start it:",
-        file.path
-    ));
+    warn(&t!("cli-service-goes-in", path = file.path.to_string()));
     for command in &file.install {
         warn(&format!("#   {command}"));
     }
