@@ -761,7 +761,10 @@ smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepte
         "System.Net.Mail.SmtpException: 사서함을 사용할 수 없습니다. 서버 응답: 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to",
     ),
     // .NET's wrappers alone say no more in Korean than in English.
-    ("unknown", "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다."),
+    (
+        "unknown",
+        "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다.",
+    ),
     (
         "unknown",
         "System.Net.WebException: 원격 서버에 연결할 수 없습니다.",
