@@ -493,3 +493,43 @@ fn help_speaks_the_chosen_language() {
         english.stdout
     );
 }
+
+#[test]
+fn diagnose_reads_korean_wrappers() {
+    // PHPMailer's Korean language pack around Gmail's English reply, from stdin.
+    let phpmailer = "2024-05-02 01:12:40 SMTP ERROR: Password command failed: 535-5.7.8 Username and Password not accepted. For more information, go to\n\
+                     535 5.7.8  https://support.google.com/mail/?p=BadCredentials d2sm - gsmtp\n\
+                     SMTP 오류: 인증할 수 없습니다.";
+    let json = run(&["diagnose", "--json", "-"], phpmailer, &[]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let value: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["cause"], "bad_credentials");
+    assert!(
+        value["evidence"]
+            .as_str()
+            .is_some_and(|e| e.contains("SMTP 오류: 인증할 수 없습니다.")),
+        "{value}"
+    );
+
+    // .NET on Korean Windows: the STARTTLS refusal names SmtpClient's own setting.
+    let dotnet = "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.7.0 Must issue a STARTTLS command first. c3sm - gsmtp";
+    let net = run(&["diagnose", dotnet], "", &[]);
+    assert_eq!(net.code, 0, "{}", net.stderr);
+    assert!(
+        net.stdout.contains("(cause: starttls_required)"),
+        "{}",
+        net.stdout
+    );
+    assert!(
+        net.stdout.contains("use port 587 with EnableSsl = true"),
+        "{}",
+        net.stdout
+    );
+
+    // Python on Korean Windows, no SMTP reply: the socket error decides.
+    let python = "ConnectionRefusedError: [WinError 10061] 대상 컴퓨터에서 연결을 거부했으므로 연결하지 못했습니다";
+    let refused = run(&["diagnose", "--json", python], "", &[]);
+    let value: Value = serde_json::from_str(&refused.stdout).unwrap();
+    assert_eq!(value["cause"], "connection_refused");
+    assert_eq!(value["category"], "network");
+}

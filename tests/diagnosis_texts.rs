@@ -721,6 +721,141 @@ smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepte
         "unknown",
         "ConnectionAbortedError: [WinError 10053] 현재 연결은 사용자의 호스트 시스템의 소프트웨어의 의해 중단되었습니다",
     ),
+    // ---- Korean wrappers as whole pastes (the Korean texts and their sources are listed in
+    // src/diagnosis/korean.rs; Gmail's replies inside are in English, as Gmail sends them).
+    // .NET on Korean Windows: SmtpException with Gmail's reply, a stack of `위치:` frames.
+    (
+        "auth_required",
+        "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.7.0 Authentication Required. Learn more at\r\n   \
+         위치: System.Net.Mail.MailCommand.CheckResponse(SmtpStatusCode statusCode, String response)\r\n   \
+         위치: System.Net.Mail.SmtpTransport.SendMail(MailAddress sender, MailAddressCollection recipients, String deliveryNotify, Boolean allowUnicode, SmtpFailedRecipientException& exception)\r\n   \
+         위치: System.Net.Mail.SmtpClient.Send(MailMessage message)",
+    ),
+    (
+        "starttls_required",
+        "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.7.0 Must issue a STARTTLS command first. c3sm - gsmtp",
+    ),
+    (
+        "app_password_required",
+        "System.Net.Mail.SmtpException: SMTP 서버에 보안 연결이 필요하거나 클라이언트가 인증되지 않았습니다. 서버 응답: 5.7.9 Application-specific password required.",
+    ),
+    (
+        "connection_timeout",
+        "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다. ---> System.Net.WebException: 원격 서버에 연결할 수 없습니다. ---> System.Net.Sockets.SocketException: 연결된 구성원으로부터 응답이 없어 연결하지 못했거나, 호스트로부터 응답이 없어 연결이 끊어졌습니다 142.250.157.109:587\r\n   \
+         위치: System.Net.Sockets.Socket.DoConnect(EndPoint endPointSnapshot, SocketAddress socketAddress)",
+    ),
+    (
+        "connection_refused",
+        "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다. ---> System.Net.WebException: 원격 서버에 연결할 수 없습니다. ---> System.Net.Sockets.SocketException: 대상 컴퓨터에서 연결을 거부했으므로 연결하지 못했습니다 127.0.0.1:587",
+    ),
+    (
+        "dns_failure",
+        "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다.\n ---> System.Net.Sockets.SocketException (11001): 알려진 호스트가 없습니다.",
+    ),
+    (
+        "connection_timeout",
+        "System.Net.Mail.SmtpException: 작업 시간을 초과했습니다.\r\n   위치: System.Net.Mail.SmtpClient.Send(MailMessage message)",
+    ),
+    (
+        "sending_limit",
+        "System.Net.Mail.SmtpException: 사서함을 사용할 수 없습니다. 서버 응답: 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to",
+    ),
+    // .NET's wrappers alone say no more in Korean than in English.
+    (
+        "unknown",
+        "System.Net.Mail.SmtpException: 메일을 보내지 못했습니다.",
+    ),
+    (
+        "unknown",
+        "System.Net.WebException: 원격 서버에 연결할 수 없습니다.",
+    ),
+    // PHPMailer with its Korean language pack and SMTPDebug: Gmail's reply decides.
+    (
+        "bad_credentials",
+        "2024-05-02 01:12:40 SERVER -> CLIENT: 535-5.7.8 Username and Password not accepted. For more information, go to\n\
+         535 5.7.8  https://support.google.com/mail/?p=BadCredentials d2sm - gsmtp\n\
+         2024-05-02 01:12:40 SMTP ERROR: Password command failed: 535-5.7.8 Username and Password not accepted.\n\
+         SMTP 오류: 인증할 수 없습니다.\n\
+         메일 전송 실패: SMTP 오류: 인증할 수 없습니다.",
+    ),
+    (
+        "app_password_required",
+        "2024-05-02 01:14:02 SMTP ERROR: Password command failed: 534-5.7.9 Application-specific password required. For more information, go to\n\
+         534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor k5sm - gsmtp\n\
+         SMTP 오류: 인증할 수 없습니다.",
+    ),
+    (
+        "starttls_required",
+        "2024-05-02 01:15:10 SERVER -> CLIENT: 530 5.7.0 Must issue a STARTTLS command first. a9sm - gsmtp\n\
+         SMTP 오류: 다음 From 주소에서 오류가 발생했습니다: me@gmail.com\n\
+         SMTP 연결을 실패하였습니다.",
+    ),
+    (
+        "connection_timeout",
+        "2024-05-02 01:16:31 SMTP ERROR: Failed to connect to server: Connection timed out (110)\n\
+         SMTP 연결을 실패하였습니다. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting",
+    ),
+    (
+        "connection_refused",
+        "2024-05-02 01:17:05 SMTP ERROR: Failed to connect to server: 연결이 거부됨 (111)\n\
+         SMTP 오류: SMTP 호스트에 접속할 수 없습니다.",
+    ),
+    ("unknown", "SMTP 연결을 실패하였습니다."),
+    ("unknown", "SMTP 오류: 데이터가 받아들여지지 않았습니다."),
+    // glibc's Korean texts, as Python, curl and Java print them on a Korean Linux.
+    // find_string id 23377667022 (a Hadoop set-up log)
+    (
+        "connection_refused",
+        "URLError: <urlopen error [Errno 111] 연결이 거부됨>",
+    ),
+    // find_string id 8856911574
+    (
+        "connection_refused",
+        "curl: (7) Failed to connect to HOST_NAME port 9200: 연결이 거부됨",
+    ),
+    (
+        "connection_refused",
+        "  File \"/usr/lib/python3.11/smtplib.py\", line 312, in _get_socket\n    return socket.create_connection((host, port), timeout,\nConnectionRefusedError: [Errno 111] 연결이 거부됨",
+    ),
+    (
+        "connection_timeout",
+        "TimeoutError: [Errno 110] 연결 시간 초과",
+    ),
+    (
+        "network_unreachable",
+        "OSError: [Errno 101] 네트워크가 접근 불가능합니다",
+    ),
+    (
+        "network_unreachable",
+        "OSError: [Errno 113] 호스트로 갈 루트가 없음",
+    ),
+    (
+        "connection_reset",
+        "ConnectionResetError: [Errno 104] 상대편이 연결을 끊음",
+    ),
+    (
+        "dns_failure",
+        "<urlopen error [Errno -3] name resolution에서 일시적인 실패>",
+    ),
+    (
+        "dns_failure",
+        "[Errno -5] 호스트이름과 대응되는 주소가 없음",
+    ),
+    // find_string id 45104813081
+    (
+        "dns_failure",
+        "java.net.UnknownHostException: 149-MFT2-KJW: 이름 혹은 서비스를 알 수 없습니다",
+    ),
+    // find_string id 7118047173 (sudo, but the same getaddrinfo text)
+    (
+        "dns_failure",
+        "sudo: hongpi 호스트를 해석할 수 없습니다: 이름 혹은 서비스를 알 수 없습니다",
+    ),
+    // Google's Korean sign-in refusal (find_string id 29376125286)
+    (
+        "oauth_access_denied",
+        "액세스 차단됨: Always Plan은(는) Google 인증 절차를 완료하지 않았습니다.",
+    ),
     // ---- smtp-setup's own messages pasted back (from a log or a cron mail), and the
     // keychain errors other tools print for the same Secret Service.
     (

@@ -12,6 +12,7 @@
 
 mod causes;
 mod excerpt;
+mod korean;
 mod rules;
 mod stack;
 mod symptom;

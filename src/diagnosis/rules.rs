@@ -5,6 +5,8 @@
 //! 530 5.7.0, `Too many login attempts, please try again later` before `try again later`.
 //! Phrases are written in normalized form (lowercase, no quotes, single spaces); a test
 //! checks that. No rule matches on a bare generic word ("error", "failed", "authentication").
+//! Localized texts are written here only for languages without a table of their own; Korean
+//! ones are read through their English originals (`korean`).
 
 use super::Cause;
 use super::causes::Nuance;
@@ -251,8 +253,6 @@ const RULES: &[Rule] = &[
             &[P("dial tcp: lookup")],
             // EAI_AGAIN as musl libc words it.
             &[P("[errno -3] try again")],
-            // WSAHOST_NOT_FOUND (11001) on Korean Windows.
-            &[P("알려진 호스트가 없습니다")],
         ],
     },
     Rule {
@@ -270,9 +270,6 @@ const RULES: &[Rule] = &[
             &[P("winerror 10065")],
             &[P("os error 10051")],
             &[P("os error 10065")],
-            // WSAENETUNREACH and WSAEHOSTUNREACH on Korean Windows.
-            &[P("연결할 수 없는 네트워크")],
-            &[P("연결할 수 없는 호스트")],
         ],
     },
     // Before timeouts: "Connection unexpectedly closed: … reset by peer" is a reset.
@@ -286,8 +283,7 @@ const RULES: &[Rule] = &[
             &[P("winerror 10054")],
             &[P("errno 10054")],
             &[P("os error 10054")],
-            // WSAECONNRESET on Korean and Chinese Windows.
-            &[P("원격 호스트에 의해 강제로 끊겼습니다")],
+            // WSAECONNRESET on Chinese Windows (Korean texts: `korean`).
             &[P("远程主机强迫关闭了一个现有的连接")],
         ],
     },
@@ -300,19 +296,17 @@ const RULES: &[Rule] = &[
             &[P("connection timeout")],
             &[P("timeouterror")],
             &[P("greeting never received")],
-            // Windows WSAETIMEDOUT (10060), in English and as others translate it.
+            // Windows WSAETIMEDOUT (10060), in English and as others translate it (Korean:
+            // `korean`).
             &[P("did not properly respond after a period of time")],
             &[P("winerror 10060")],
             &[P("errno 10060")],
             &[P("os error 10060")],
             &[P("(10060)")],
-            &[P("응답이 없어 연결하지 못했거나")],
             &[P("没有正确答复")],
             &[P("no respondió adecuadamente")],
             // Back-translations of the Russian text people post.
             &[P("response was not received")],
-            // .NET's "The operation has timed out." in Korean.
-            &[P("작업 시간을 초과했습니다")],
             // emailjs.
             &[P("timedout while connecting")],
             &[P("curl: (28)")],
@@ -329,9 +323,8 @@ const RULES: &[Rule] = &[
             &[P("winerror 10061")],
             &[P("errno 10061")],
             &[P("os error 10061")],
-            // WSAECONNREFUSED on Korean, Chinese and Spanish Windows, and the English
-            // back-translations of the Chinese text.
-            &[P("연결을 거부했으므로")],
+            // WSAECONNREFUSED on Chinese and Spanish Windows (Korean: `korean`), and the
+            // English back-translations of the Chinese text.
             &[P("积极拒绝")],
             &[P("denegó expresamente")],
             &[P("rejection by the target computer")],
@@ -356,7 +349,10 @@ pub(super) fn classify(symptom: &Symptom) -> Option<Match> {
             .find(|set| set.iter().all(|signal| signal.is_in(symptom)))
             .map(|set| Match {
                 cause: rule.cause,
-                signal: set[0],
+                signal: match set[0] {
+                    Signal::Phrase(phrase) => Signal::Phrase(symptom.said_as(phrase)),
+                    code @ Signal::Code(_) => code,
+                },
             })
     })
 }

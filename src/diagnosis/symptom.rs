@@ -4,6 +4,7 @@
 //! `\n` escapes, as JSON, as raw multi-line SMTP transcripts. Reducing all of them to one form
 //! lets a single rule table serve both pasted text and the check's own failures.
 
+use super::korean::{self, Wrapper};
 use crate::smtp::reply::is_enhanced_code;
 use crate::smtp::{CheckFailure, Reply};
 use base64::Engine;
@@ -19,6 +20,10 @@ pub(super) struct Symptom {
     text: String,
     /// Reply codes ("535") and enhanced status codes ("5.7.8") found where a reply puts them.
     codes: Vec<String>,
+    /// The Korean wrappers in the text, whose English originals the rules read beside it.
+    wrappers: Vec<&'static Wrapper>,
+    /// Those English originals, one a line.
+    english: String,
 }
 
 impl Symptom {
@@ -30,9 +35,22 @@ impl Symptom {
             unescaped.push_str(&json);
         }
         let cleaned = strip_quotes(&unescaped.to_lowercase());
+        let text = collapse_whitespace(&cleaned);
+        let wrappers = if text.chars().any(is_hangul) {
+            korean::wrappers_in(&korean::compact(&text))
+        } else {
+            Vec::new()
+        };
+        let english = wrappers
+            .iter()
+            .map(|wrapper| wrapper.english)
+            .collect::<Vec<_>>()
+            .join("\n");
         Symptom {
             codes: find_codes(&cleaned),
-            text: collapse_whitespace(&cleaned),
+            text,
+            wrappers,
+            english,
         }
     }
 
@@ -51,8 +69,21 @@ impl Symptom {
         symptom
     }
 
+    /// Whether the text, or the English original of a Korean wrapper in it, says `phrase`.
     pub(super) fn has_phrase(&self, phrase: &str) -> bool {
-        self.text.contains(phrase)
+        self.text.contains(phrase) || self.english.contains(phrase)
+    }
+
+    /// What the text itself says where `phrase` matched: the phrase, or the Korean words that
+    /// stand for it (to find the line of the evidence).
+    pub(super) fn said_as(&self, phrase: &'static str) -> &'static str {
+        if self.text.contains(phrase) {
+            return phrase;
+        }
+        self.wrappers
+            .iter()
+            .find(|wrapper| wrapper.english.contains(phrase))
+            .map_or(phrase, |wrapper| wrapper.key)
     }
 
     pub(super) fn has_code(&self, code: &str) -> bool {
@@ -105,6 +136,10 @@ fn strip_quotes(text: &str) -> String {
         }
     }
     out
+}
+
+fn is_hangul(c: char) -> bool {
+    ('가'..='힣').contains(&c)
 }
 
 fn collapse_whitespace(text: &str) -> String {

@@ -40,7 +40,7 @@ pub fn tr(text: T) -> &'static str {
 pub fn trf(text: T, values: &[(&str, &str)]) -> String {
     let args: Vec<(&str, Arg<'_>)> = values
         .iter()
-        .map(|(name, value)| (*name, Arg::try_number(*value)))
+        .map(|(name, value)| (*name, Arg::try_number(value)))
         .collect();
     i18n::text(text.id(), &args)
 }
