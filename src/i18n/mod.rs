@@ -22,6 +22,16 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "gui.ftl", include_str!("../../locales/en/gui.ftl")),
     ("ko", "gui.ftl", include_str!("../../locales/ko/gui.ftl")),
+    (
+        "en",
+        "mail_host.ftl",
+        include_str!("../../locales/en/mail_host.ftl"),
+    ),
+    (
+        "ko",
+        "mail_host.ftl",
+        include_str!("../../locales/ko/mail_host.ftl"),
+    ),
 ];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
