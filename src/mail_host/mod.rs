@@ -323,7 +323,7 @@ pub async fn mail_host(domain: &str, lookup: &MxLookup) -> MailHost {
     };
     match tokio::time::timeout(lookup.timeout, resolver.mx_lookup(name)).await {
         Err(_) => MailHost::Unknown(Unchecked::TimedOut(lookup.timeout)),
-        Ok(Err(error)) => from_error(&error),
+        Ok(Err(error)) => from_error(&error, lookup.timeout),
         Ok(Ok(answer)) => {
             let mut mx: Vec<(u16, String)> = answer
                 .answers()
@@ -364,13 +364,13 @@ pub fn classify(mx: Vec<String>) -> MailHost {
     MailHost::OtherHost { mx }
 }
 
-fn from_error(error: &NetError) -> MailHost {
+fn from_error(error: &NetError, timeout: Duration) -> MailHost {
     if error.is_nx_domain() {
         MailHost::NoSuchDomain
     } else if error.is_no_records_found() {
         MailHost::NoMx
     } else if matches!(error, NetError::Timeout) {
-        MailHost::Unknown(Unchecked::TimedOut(LOOKUP_TIMEOUT))
+        MailHost::Unknown(Unchecked::TimedOut(timeout))
     } else {
         MailHost::Unknown(Unchecked::Failed(error.to_string()))
     }
