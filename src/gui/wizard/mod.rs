@@ -281,14 +281,17 @@ impl Wizard {
     /// The page's one primary action, for its state.
     fn primary(&self, env: &Env) -> Primary {
         let (label, enabled, action) = match &self.page {
-            Page::Account(page) => (
-                T::Continue,
-                !self.draft.address.trim().is_empty()
-                    && self.draft.stored(env).is_none()
-                    && !(self.draft.user().is_some() && self.draft.address_blocked())
-                    && !page.rules_out_google(env, &self.draft),
-                Action::Next,
-            ),
+            Page::Account(page) => {
+                let blocked = (self.draft.user().is_some() && self.draft.address_blocked())
+                    || page.rules_out_google(env, &self.draft);
+                (
+                    T::Continue,
+                    !self.draft.address.trim().is_empty()
+                        && self.draft.stored(env).is_none()
+                        && !blocked,
+                    Action::Next,
+                )
+            }
             Page::TwoStep => (T::TwoStepDone, true, Action::Next),
             Page::AppPassword(_) => (
                 T::CheckAndSave,
