@@ -11,6 +11,7 @@ pub mod diagnosis;
 pub mod export;
 pub mod i18n;
 pub mod keychain;
+pub mod mail_host;
 pub mod oauth;
 pub mod preferences;
 pub mod provider;

@@ -10,11 +10,13 @@ pub mod support;
 use egui::{FontFamily, FontId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::gui::text::{T, tr};
 use smtp_setup::gui::wizard::flow::Step;
 use smtp_setup::gui::{Screen, SetupApp, fonts};
 use smtp_setup::i18n::{self, Lang};
 use smtp_setup::preferences::Preferences;
+use smtp_setup::provider::{APP_PASSWORDS_PAGE, TWO_STEP_PAGE};
 use std::sync::{Mutex, MutexGuard};
 use support::gmail_server::{AccountMode, ServerConfig};
 use support::gui::{
@@ -136,7 +138,7 @@ fn the_wizard_in_korean() {
     snapshot(&mut harness, "ko-wizard-1-account", &[]);
     click(&mut harness, tr(T::Continue));
     assert_eq!(step(&harness), Step::TwoStep);
-    click(&mut harness, tr(T::OpenTwoStep));
+    click(&mut harness, &TWO_STEP_PAGE.label());
     assert!(
         harness
             .state()
@@ -149,7 +151,7 @@ fn the_wizard_in_korean() {
     snapshot(&mut harness, "ko-wizard-2-two-step", &[]);
     click(&mut harness, tr(T::TwoStepDone));
     assert_eq!(step(&harness), Step::AppPassword);
-    click(&mut harness, tr(T::OpenAppPasswords));
+    click(&mut harness, &APP_PASSWORDS_PAGE.label());
     type_into(&mut harness, tr(T::AppPasswordLabel), "abcd efgh ijkl mnop");
     snapshot(&mut harness, "ko-wizard-3-app-password", &[]);
     click(&mut harness, tr(T::CheckAndSave));
@@ -208,4 +210,38 @@ fn the_language_menu_switches_the_window_and_is_remembered() {
         Preferences::load(&dir).language == Some(Lang::Ko)
     });
     i18n::set(Lang::En);
+}
+
+#[test]
+fn a_wrong_app_password_is_diagnosed_in_korean() {
+    let _turn = in_language(Lang::Ko);
+    let s = setup(
+        "ko-wrong",
+        ServerConfig::with_account(USER, AccountMode::AppPassword(PASSWORD.into())),
+    );
+    let mut harness = harness(s.config.clone());
+    type_into(&mut harness, tr(T::AddressLabel), USER);
+    click(&mut harness, tr(T::Continue));
+    click(&mut harness, tr(T::TwoStepDone));
+    type_into(&mut harness, tr(T::AppPasswordLabel), "zzzz zzzz zzzz zzzz");
+    click(&mut harness, tr(T::CheckAndSave));
+    let title = Diagnosis::for_cause(Cause::BadCredentials).title;
+    assert!(
+        title.chars().any(|c| ('가'..='힣').contains(&c)),
+        "the diagnosis is Korean: {title}"
+    );
+    wait_for(&mut harness, "the 535 diagnosis", |h| has_text(h, &title));
+    snapshot(&mut harness, "ko-wizard-4-verify-failed", &[]);
+}
+
+#[test]
+fn the_sign_in_pages_in_korean() {
+    let _turn = in_language(Lang::Ko);
+    let s = setup("ko-oauth", ServerConfig::default());
+    let mut harness = harness(s.config.clone());
+    type_into(&mut harness, tr(T::AddressLabel), USER);
+    click(&mut harness, tr(T::MethodOAuth));
+    click(&mut harness, tr(T::Continue));
+    assert_eq!(step(&harness), Step::OAuthClient);
+    snapshot(&mut harness, "ko-wizard-oauth-2-client", &[]);
 }

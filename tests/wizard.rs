@@ -10,7 +10,9 @@ use smtp_setup::address::EmailAddress;
 use smtp_setup::diagnosis::{Cause, Diagnosis};
 use smtp_setup::gui::wizard::flow::Step;
 use smtp_setup::gui::{Screen, SetupApp};
+use smtp_setup::mail_host::MxLookup;
 use std::time::Duration;
+use support::dns_server::{DnsServer, test_zone};
 use support::gmail_server::{AccountMode, Behavior, ServerConfig};
 use support::gui::{
     PASSWORD, USER, click, delete_secret, harness, harness_with, has_text, is_enabled, secret,
@@ -464,6 +466,48 @@ fn another_providers_address_is_named_and_not_called_workspace() {
         "this works if example.org's mail is run by Google Workspace"
     ));
     assert!(is_enabled(&harness, "Continue"));
+}
+
+#[test]
+fn a_custom_domain_whose_mail_is_elsewhere_is_told_so_before_googles_pages() {
+    let dns = DnsServer::start(test_zone());
+    let mut s = setup("mx-preflight", ServerConfig::default());
+    s.config.mx = MxLookup::at(dns.addr);
+    let mut harness = harness(s.config.clone());
+    type_into(&mut harness, "Gmail address", "ops@outlook-hosted.example");
+    click(&mut harness, "Continue");
+    wait_for(&mut harness, "the MX verdict", |h| {
+        has_text(
+            h,
+            "outlook-hosted.example's mail is handled by Microsoft 365, not by Google.",
+        )
+    });
+    assert_eq!(step(&harness), Step::Account, "not sent to Google's pages");
+    assert!(has_text(
+        &harness,
+        "SMTP server: smtp.office365.com, port 587 (STARTTLS)"
+    ));
+    assert!(has_text(&harness, "Open Microsoft 365's page"));
+    assert!(!is_enabled(&harness, "Continue"));
+    snapshot(&mut harness, "wizard-1-account-other-provider", &[]);
+
+    // A Workspace domain: Continue waits for the verdict, then goes on as before.
+    retype(&mut harness, "Gmail address", "ops@workspace.example");
+    assert!(is_enabled(&harness, "Continue"));
+    click(&mut harness, "Continue");
+    wait_for(&mut harness, "the step after the verdict", |h| {
+        step(h) == Step::TwoStep
+    });
+
+    // A domain that does not exist is a likely typo, and stops there.
+    click(&mut harness, "Back");
+    retype(&mut harness, "Gmail address", "ops@no-such-domain.example");
+    click(&mut harness, "Continue");
+    wait_for(&mut harness, "the NXDOMAIN verdict", |h| {
+        has_text(h, "The domain no-such-domain.example does not exist.")
+    });
+    assert_eq!(step(&harness), Step::Account);
+    assert!(!is_enabled(&harness, "Continue"));
 }
 
 #[test]

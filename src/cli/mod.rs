@@ -6,6 +6,7 @@ mod connect;
 pub mod console;
 mod oauth;
 mod output;
+mod preflight;
 mod relay;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -83,6 +84,9 @@ pub enum Command {
     /// Run a local SMTP relay on 127.0.0.1 that any app sends through: each message goes to
     /// Gmail during the app's own transaction, with the keychain's credential.
     Relay(relay::RelayArgs),
+    /// Look up where an address's mail is handled (its domain's MX records) before setting it
+    /// up: Google Workspace, personal Gmail, or another provider with its own SMTP settings.
+    Preflight(preflight::PreflightArgs),
     /// Explain a Gmail SMTP error: paste the message from any program, or `-` to read stdin.
     Diagnose {
         /// The error text; `-` reads it from standard input.
@@ -203,6 +207,7 @@ pub fn run(command: Command, secrets: Secrets) -> ExitCode {
         Command::Password(args) => app::run_password(args),
         Command::Run(args) => app::run_run(args),
         Command::Relay(args) => relay::run(args),
+        Command::Preflight(args) => preflight::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

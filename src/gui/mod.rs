@@ -51,6 +51,8 @@ pub struct GuiConfig {
     pub secret_clipboard_time: Duration,
     /// Where "Save to file…" writes (tests give a path instead of the dialog).
     pub save_to: SaveTo,
+    /// How the account step looks up a custom domain's mail host (`SMTP_SETUP_DNS_SERVER`).
+    pub mx: smtp_setup::mail_host::MxLookup,
 }
 
 impl GuiConfig {
@@ -63,6 +65,7 @@ impl GuiConfig {
             clipboard: Arc::new(SystemClipboard),
             secret_clipboard_time: SECRET_CLIPBOARD_TIME,
             save_to: SaveTo::Dialog,
+            mx: smtp_setup::mail_host::MxLookup::from_env().map_err(|e| e.to_string())?,
         })
     }
 }

@@ -13,6 +13,7 @@ use smtp_setup::gui::clipboard::{Clipboard, ClipboardAccess};
 use smtp_setup::gui::use_in_app::SaveTo;
 use smtp_setup::gui::{GuiConfig, SetupApp};
 use smtp_setup::keychain::{Keychain, KeychainError};
+use smtp_setup::mail_host::MxLookup;
 use smtp_setup::settings::{self, ConnectSettings};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -86,6 +87,8 @@ pub fn setup(name: &str, server: ServerConfig) -> Setup {
         clipboard: clipboard.clone(),
         secret_clipboard_time: Duration::from_secs(30),
         save_to: SaveTo::Path(dir.path().join("saved-settings")),
+        // No DNS unless a test gives its own server (`tests/support/dns_server.rs`).
+        mx: MxLookup::off(),
     };
     Setup {
         server,

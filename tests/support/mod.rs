@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod cli;
+pub mod dns_server;
 pub mod gmail_server;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -174,6 +174,7 @@ impl Wizard {
     /// Takes in finished work for the current page (before anything is drawn).
     pub fn poll(&mut self, env: &mut Env, ctx: &egui::Context) {
         let action = match &mut self.page {
+            Page::Account(page) => page.poll(env, ctx, &self.draft),
             Page::OAuthClient(page) => page.poll(),
             Page::SignIn(page) => page.poll(env, &mut self.draft),
             Page::Verify(page) => page.poll(&mut self.draft, env, ctx),
@@ -280,13 +281,17 @@ impl Wizard {
     /// The page's one primary action, for its state.
     fn primary(&self, env: &Env) -> Primary {
         let (label, enabled, action) = match &self.page {
-            Page::Account(_) => (
-                T::Continue,
-                !self.draft.address.trim().is_empty()
-                    && self.draft.stored(env).is_none()
-                    && !(self.draft.user().is_some() && self.draft.address_blocked()),
-                Action::Next,
-            ),
+            Page::Account(page) => {
+                let blocked = (self.draft.user().is_some() && self.draft.address_blocked())
+                    || page.rules_out_google(env, &self.draft);
+                (
+                    T::Continue,
+                    !self.draft.address.trim().is_empty()
+                        && self.draft.stored(env).is_none()
+                        && !blocked,
+                    Action::Next,
+                )
+            }
             Page::TwoStep => (T::TwoStepDone, true, Action::Next),
             Page::AppPassword(_) => (
                 T::CheckAndSave,
@@ -377,11 +382,19 @@ impl Wizard {
             },
             Action::Next => {
                 // The address is checked when the person continues, not while they type.
-                if let Page::Account(page) = &mut self.page
-                    && (self.draft.address_blocked() || self.draft.stored(env).is_some())
-                {
-                    page.touched = true;
-                    return;
+                if let Page::Account(page) = &mut self.page {
+                    if self.draft.address_blocked()
+                        || self.draft.stored(env).is_some()
+                        || page.rules_out_google(env, &self.draft)
+                    {
+                        page.touched = true;
+                        return;
+                    }
+                    // A custom domain's mail host is known before Google's pages are shown.
+                    if page.must_wait(env, &self.draft) {
+                        page.touched = true;
+                        return;
+                    }
                 }
                 let next = flow::next(self.step(), self.draft.mode, self.draft.method);
                 self.go_to(next, env, ctx);
