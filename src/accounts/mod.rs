@@ -136,6 +136,8 @@ pub struct Removal {
     pub index_entry_removed: bool,
     /// A side that could not be cleaned up, with the reason; empty when both are clean.
     pub remaining: Vec<String>,
+    /// The keychain could not be reached, so its entry is among `remaining`.
+    pub keychain_unreachable: bool,
 }
 
 impl Removal {
@@ -143,7 +145,10 @@ impl Removal {
     pub fn revoke_hint(&self, method: AuthMethod) -> String {
         match method {
             AuthMethod::AppPassword => {
-                crate::t!("account-revoke-app-password", url = APP_PASSWORDS_PAGE.url())
+                crate::t!(
+                    "account-revoke-app-password",
+                    url = APP_PASSWORDS_PAGE.url()
+                )
             }
             AuthMethod::OAuth => crate::t!("account-revoke-oauth", url = CONNECTIONS_PAGE.url()),
         }
@@ -460,6 +465,7 @@ impl AccountStore {
                     keychain_entry_removed: false,
                     index_entry_removed: false,
                     remaining,
+                    keychain_unreachable: true,
                 });
             }
         };
@@ -475,6 +481,7 @@ impl AccountStore {
                 keychain_entry_removed,
                 index_entry_removed,
                 remaining: Vec::new(),
+                keychain_unreachable: false,
             }),
             Err(error) => Ok(Removal {
                 keychain_entry_removed,
@@ -483,6 +490,7 @@ impl AccountStore {
                     "account-list-entry-remains",
                     error = error.to_string()
                 )],
+                keychain_unreachable: false,
             }),
         }
     }

@@ -244,11 +244,7 @@ fn remove(store: &AccountStore, address: &str) -> Result<u8, Failure> {
     say(&removal.revoke_hint(method));
     if removal.remaining.is_empty() {
         Ok(exit::OK)
-    } else if removal
-        .remaining
-        .iter()
-        .any(|r| r.starts_with("the keychain"))
-    {
+    } else if removal.keychain_unreachable {
         Ok(exit::KEYCHAIN)
     } else {
         Ok(exit::OTHER)

@@ -28,7 +28,8 @@ macro_rules! locale_files {
 }
 
 /// The Fluent files of each language: (language code, file name, text).
-pub const FILES: &[(&str, &str, &str)] = locale_files!["gui", "diagnosis", "engine", "cli", "mail_host"];
+pub const FILES: &[(&str, &str, &str)] =
+    locale_files!["gui", "diagnosis", "engine", "cli", "mail_host"];
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
