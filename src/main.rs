@@ -15,12 +15,13 @@ fn main() -> ExitCode {
     report_panics_without_their_payload();
     // `--help` and clap's own errors are made while parsing, so their language is read from
     // the raw arguments first; the parsed `--lang` decides everything after.
-    let early = Lang::choose(cli::lang_in_raw_args().as_deref(), Lang::os_locales())
-        .or_else(|_| Lang::choose(None, Lang::os_locales()))
+    let os_locales = Lang::os_locales();
+    let early = Lang::choose(cli::lang_in_raw_args().as_deref(), os_locales.clone())
+        .or_else(|_| Lang::choose(None, os_locales.clone()))
         .unwrap_or(Lang::En);
     i18n::set(early);
     let args = cli::parse_args();
-    let lang = match Lang::choose(args.lang.as_deref(), Lang::os_locales()) {
+    let lang = match Lang::choose(args.lang.as_deref(), os_locales) {
         Ok(lang) => lang,
         Err(error) => {
             cli::console::warn(&t!("cli-failure", message = error.to_string()));
