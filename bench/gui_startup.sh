@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Benchmark: the release GUI as a person runs it, on a virtual X server (Xvfb).
+# Benchmark: the release GUI as a person runs it, on a virtual X server (Xvfb), with each of
+# eframe's renderers, beside a minimal eframe app (bench/minimal: a heading, a text field, a
+# button; same eframe features and release profile) of the same renderer, all built and run in
+# this one run, so the difference is what smtp-setup itself costs.
 #
-#   bench/gui_startup.sh            # RUNS=5 launches; prints a summary table
+#   bench/gui_startup.sh            # builds the four binaries, RUNS=5 launches each; a table
 #
-# Measures: time from launch to the first frame (eframe keeps the window hidden until it has
-# painted once, so "mapped and visible" is the first frame), idle CPU once the window has
-# settled, peak and current memory. Leaves a screenshot in /tmp/gui_startup.png.
+# Measures per binary: the stripped size; time from launch to the first frame (eframe keeps
+# the window hidden until it has painted once, so "mapped and visible" is the first frame);
+# idle CPU once the window has settled; peak and current memory. Launches are interleaved
+# (smtp-setup glow, minimal glow, smtp-setup wgpu, minimal wgpu, again…) so a machine that
+# slows down during the run slows all four alike. Leaves a screenshot of each in /tmp.
 # A benchmark, not a test: CI never calls it, and the figures depend on the machine.
 #
 # Knobs (environment): RUNS (5), WINDOW_TIMEOUT seconds per launch (60), SETTLE seconds (3),
 # IDLE_WINDOW seconds (10), BENCH_DISPLAY=:N to use an X server that is already running
-# instead of starting a private Xvfb, BENCH_BIN=path to measure that binary without building,
-# CARGO_TARGET_DIR as for cargo. The renderer is wgpu's choice (Vulkan: Mesa's lavapipe here);
-# WGPU_BACKEND=gl or vulkan forces one.
+# instead of starting a private Xvfb, BENCH_NO_BUILD=1 to measure the binaries of the last
+# run (in $CARGO_TARGET_DIR/bench-bin) without building, BENCH_APPS="smtp-setup-glow
+# minimal-glow" to measure only those, CARGO_TARGET_DIR (default ~/.cache/smtp-setup/target,
+# as scripts/test).
+# Under Xvfb both renderers draw on the CPU with Mesa: glow through llvmpipe (EGL/GLX), wgpu
+# through lavapipe (Vulkan).
 #
 # Installs what it needs with apt-get (sudo when not root) on a Debian/Ubuntu machine.
 
@@ -22,11 +30,15 @@ RUNS=${RUNS:-5}
 WINDOW_TIMEOUT=${WINDOW_TIMEOUT:-60}
 SETTLE=${SETTLE:-3}
 IDLE_WINDOW=${IDLE_WINDOW:-10}
-SCREENSHOT=/tmp/gui_startup.png
-TITLE_PATTERN='^smtp-setup' # the window title starts with "smtp-setup"
+TITLE_PATTERN='.' # any titled window of the launched process (found by its pid)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BIN=${BENCH_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/smtp-setup}
+TARGET=${CARGO_TARGET_DIR:-$HOME/.cache/smtp-setup/target}
+export CARGO_TARGET_DIR=$TARGET
+# The four binaries, kept apart from cargo's own output (each build overwrites release/).
+BIN_DIR=$TARGET/bench-bin
+read -r -a APPS <<<"${BENCH_APPS:-smtp-setup-glow minimal-glow smtp-setup-wgpu minimal-wgpu}"
+BIN=
 
 # Everything this script starts, so the trap can stop exactly that and nothing else.
 XVFB_PID=
@@ -51,11 +63,10 @@ TOOLS=(Xvfb:xvfb xdotool:xdotool import:imagemagick timeout:coreutils)
 # Libraries the window loads at run time. The binary links only libc: winit, wgpu and the font
 # lookup dlopen the rest, so a build that links fine can still fail to open a window.
 # X11 client libs and xkbcommon for the window and keyboard; fontconfig for system fonts.
-# eframe 0.37 renders with wgpu, which tries Vulkan and OpenGL: under Xvfb these are Mesa's
-# CPU rasterisers, lavapipe (mesa-vulkan-drivers) and llvmpipe through EGL (libgl1-mesa-dri).
-# Either one alone is enough; with neither the app says "Failed to create surface".
+# glow draws with OpenGL: Mesa's llvmpipe through EGL or GLX (libegl1, libgl1, libgl1-mesa-dri).
+# wgpu tries Vulkan, then OpenGL: lavapipe (mesa-vulkan-drivers), or the same llvmpipe.
 RUNTIME_PACKAGES=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxkbcommon-x11-0 libfontconfig1
-    libvulkan1 mesa-vulkan-drivers libegl1 libgl1-mesa-dri)
+    libvulkan1 mesa-vulkan-drivers libegl1 libgl1 libgl1-mesa-dri)
 
 # Installs whichever tools and libraries are missing.
 ensure_packages() {
@@ -75,10 +86,20 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Builds smtp-setup with each renderer (the release profile of Cargo.toml, as the .deb ships
+# it) and the minimal app with each, into BIN_DIR.
 build() {
-    log "building the release GUI (cargo build --release --bin smtp-setup)…"
-    (cd "$ROOT" && cargo build --release --bin smtp-setup)
-    [[ -x $BIN ]] || die "no binary at $BIN after the build"
+    mkdir -p "$BIN_DIR"
+    local renderer
+    for renderer in glow wgpu; do
+        log "building smtp-setup with $renderer (release)…"
+        (cd "$ROOT" && cargo build --release --locked --bin smtp-setup --no-default-features --features "$renderer")
+        cp "$TARGET/release/smtp-setup" "$BIN_DIR/smtp-setup-$renderer"
+        log "building the minimal eframe app with $renderer (release)…"
+        (cd "$ROOT/bench/minimal" && CARGO_TARGET_DIR=$TARGET/bench-minimal \
+            cargo build --release --locked --features "$renderer")
+        cp "$TARGET/bench-minimal/release/minimal-eframe" "$BIN_DIR/minimal-$renderer"
+    done
 }
 
 # Starts a private Xvfb on a free display (-displayfd lets Xvfb pick it and say when it is
@@ -197,36 +218,50 @@ median_min_max() {
 
 main() {
     ensure_packages
-    if [[ -z ${BENCH_BIN:-} ]]; then build; fi
+    if [[ -z ${BENCH_NO_BUILD:-} ]]; then build; fi
+    local app
+    for app in "${APPS[@]}"; do
+        [[ -x $BIN_DIR/$app ]] || die "no binary at $BIN_DIR/$app (run without BENCH_NO_BUILD)"
+    done
     WORK_DIR=$(mktemp -d /tmp/gui_startup.XXXXXX)
     start_display
     prepare_env
 
-    local times=() i median min max
+    declare -A times
+    local i
     for ((i = 1; i <= RUNS; i++)); do
-        time_first_frame
-        log "run $i: first frame after $FIRST_FRAME_MS ms"
-        times+=("$FIRST_FRAME_MS")
+        for app in "${APPS[@]}"; do
+            BIN=$BIN_DIR/$app
+            time_first_frame
+            log "run $i, $app: first frame after $FIRST_FRAME_MS ms"
+            times[$app]+="$FIRST_FRAME_MS "
+        done
     done
-    read -r median min max < <(median_min_max "${times[@]}")
 
-    log "measuring idle CPU: ${SETTLE}s to settle, then ${IDLE_WINDOW}s…"
-    launch_app
-    wait_for_window
-    sleep "$SETTLE"
-    local cpu peak rss
-    cpu=$(idle_cpu_percent)
-    peak=$(status_mib "$APP_PID" VmHWM)
-    rss=$(status_mib "$APP_PID" VmRSS)
-    import -window root "$SCREENSHOT"
-    stop_app
+    local median min max cpu peak rss size rows=()
+    for app in "${APPS[@]}"; do
+        BIN=$BIN_DIR/$app
+        # shellcheck disable=SC2086 # the runs are space-separated numbers
+        read -r median min max < <(median_min_max ${times[$app]})
+        log "measuring $app at rest: ${SETTLE}s to settle, then ${IDLE_WINDOW}s…"
+        launch_app
+        wait_for_window
+        sleep "$SETTLE"
+        cpu=$(idle_cpu_percent)
+        peak=$(status_mib "$APP_PID" VmHWM)
+        rss=$(status_mib "$APP_PID" VmRSS)
+        import -window root "/tmp/gui_startup-$app.png"
+        stop_app
+        size=$(awk -v b="$(stat -c %s "$BIN")" 'BEGIN { printf "%.1f", b / 1e6 }')
+        rows+=("$(printf '%-17s %8s %12s (%s-%s) %8s%% %9s %8s   %s' "$app" "$size" "$median" "$min" \
+            "$max" "$cpu" "$peak" "$rss" "${times[$app]% }")")
+    done
 
-    printf '\nsmtp-setup GUI startup (release, Xvfb %s, %s runs)\n' "$DISPLAY" "$RUNS"
-    printf '  %-26s %s ms (min %s, max %s; runs: %s)\n' "launch -> first frame" "$median" "$min" "$max" "${times[*]}"
-    printf '  %-26s %s %%\n' "idle CPU (${IDLE_WINDOW}s)" "$cpu"
-    printf '  %-26s %s MiB\n' "peak memory (VmHWM)" "$peak"
-    printf '  %-26s %s MiB\n' "current RSS" "$rss"
-    printf '  %-26s %s\n' "screenshot" "$SCREENSHOT"
+    printf '\nGUI startup (release, Xvfb %s, %s launches each, interleaved)\n' "$DISPLAY" "$RUNS"
+    printf '%-17s %8s %22s %9s %9s %8s   %s\n' binary "size MB" "first frame ms (min-max)" \
+        "idle CPU" "peak MiB" "RSS MiB" "launches (ms)"
+    printf '%s\n' "${rows[@]}"
+    printf 'screenshots: /tmp/gui_startup-<binary>.png\n'
 }
 
 main "$@"

@@ -683,9 +683,12 @@ fn use_in_your_app_writes_the_stack_settings_and_the_secret_only_when_confirmed(
     wait_for(&mut harness, "the saved file", |h| has_text(h, "Saved to"));
     let saved = std::fs::read_to_string(path).unwrap();
     assert!(saved.contains(&format!("EMAIL_HOST_PASSWORD = \"{PASSWORD}\"")));
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "a file with the secret is private");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a file with the secret is private");
+    }
     click(&mut harness, "‹ Accounts");
     assert_eq!(harness.state().screen(), Screen::Accounts);
     cleanup(&s.config);

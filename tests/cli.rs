@@ -533,3 +533,97 @@ fn diagnose_reads_korean_wrappers() {
     assert_eq!(value["cause"], "connection_refused");
     assert_eq!(value["category"], "network");
 }
+
+#[test]
+fn version_completions_and_man_pages_come_from_the_command_line_itself() {
+    let version = run(&["--version"], "", &[]);
+    assert_eq!(version.code, 0, "{}", version.stderr);
+    assert_eq!(
+        version.stdout,
+        format!("smtp-setup {}\n", env!("CARGO_PKG_VERSION"))
+    );
+
+    let bash = run(&["completions", "bash"], "", &[]);
+    assert_eq!(bash.code, 0, "{}", bash.stderr);
+    for word in [
+        "check",
+        "send-test",
+        "preflight",
+        "relay",
+        "--password-stdin",
+        "--lang",
+    ] {
+        assert!(bash.stdout.contains(word), "{word} not completed");
+    }
+    // bash itself loads it and registers the completion.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("smtp-setup.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    let loaded = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            ". '{}' && complete -p smtp-setup",
+            script.display()
+        ))
+        .output()
+        .unwrap();
+    assert!(loaded.status.success(), "{loaded:?}");
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("smtp-setup"));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let other = run(&["completions", shell], "", &[]);
+        assert_eq!(other.code, 0, "{shell}: {}", other.stderr);
+        assert!(other.stdout.contains("send-test"), "{shell}");
+    }
+    let unknown = run(&["completions", "tcsh"], "", &[]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("tcsh"), "{}", unknown.stderr);
+
+    let man = run(&["man"], "", &[("SMTP_SETUP_LANG", "en")]);
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    assert!(man.stdout.starts_with(".ie"), "roff: {}", &man.stdout[..80]);
+    for text in [
+        ".TH smtp-setup 1",
+        "Set up, test and diagnose Gmail SMTP credentials",
+        "send\\-test",
+        "5  authentication failure",
+        &format!("\"smtp-setup {}\"", env!("CARGO_PKG_VERSION")),
+    ] {
+        assert!(man.stdout.contains(text), "{text} not in the man page");
+    }
+    let korean = run(&["--lang", "ko", "man"], "", &[]);
+    assert!(korean.stdout.contains("Gmail SMTP 로그인 정보를 설정하고"));
+
+    let pages = dir.path().join("man");
+    let wrote = run(
+        &["man", "--out-dir", &pages.to_string_lossy()],
+        "",
+        &[("SMTP_SETUP_LANG", "en")],
+    );
+    assert_eq!(wrote.code, 0, "{}", wrote.stderr);
+    assert!(wrote.stdout.is_empty());
+    for page in [
+        "smtp-setup.1",
+        "smtp-setup-check.1",
+        "smtp-setup-preflight.1",
+        "smtp-setup-accounts-list.1",
+        "smtp-setup-oauth-authorize.1",
+    ] {
+        assert!(pages.join(page).is_file(), "no {page}");
+    }
+    let check = std::fs::read_to_string(pages.join("smtp-setup-check.1")).unwrap();
+    assert!(check.contains("\\-\\-password\\-stdin"), "{check}");
+    // A folder that cannot be made: a message naming it, exit 1, nothing half-written.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, "").unwrap();
+    let refused = run(
+        &["man", "--out-dir", &blocked.join("man").to_string_lossy()],
+        "",
+        &[("SMTP_SETUP_LANG", "en")],
+    );
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("Could not write the man pages"),
+        "{}",
+        refused.stderr
+    );
+}

@@ -301,6 +301,8 @@ fn msmtp_asks_smtp_setup_through_passwordeval() {
             &format!("tls_trust_file {}", stored.ca()),
         );
         let rc = write(dir.path(), "msmtprc", &config);
+        // msmtp refuses a config file others can read.
+        #[cfg(unix)]
         std::fs::set_permissions(&rc, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
         let message = write(
             dir.path(),

@@ -7,7 +7,7 @@ cli-panic = smtp-setup { $version } hit an internal error{ $place }. This is a b
 cli-panic-place = {" "}at { $file }:{ $line }
 cli-no-window =
     Cannot open the window: { $error }
-    A window needs a display and a graphics driver (on Debian: mesa-vulkan-drivers, or libegl1 and libgl1-mesa-dri). On a server, use the headless commands: smtp-setup --help
+    A window needs a display and OpenGL (on Debian: libegl1, libgl1 and libgl1-mesa-dri). On a server, use the headless commands: smtp-setup --help
 
 ## --help (clap): the program's and each command's one-line description, and the exit codes.
 
@@ -27,6 +27,9 @@ cli-about-password = Print a stored account's app password (or a fresh access to
 cli-about-run = Run a command with the account's settings in its environment (SMTP_HOST, SMTP_PASSWORD…, or the names --format's stack reads), read from the keychain and written nowhere.
 cli-about-relay = Run a local SMTP relay on 127.0.0.1 that any app sends through: each message goes to Gmail during the app's own transaction, with the keychain's credential.
 cli-about-diagnose = Explain a Gmail SMTP error: paste the message from any program, or `-` to read stdin.
+cli-about-preflight = Look up where an address's mail is handled (its domain's MX records) before setting it up: Google Workspace, personal Gmail, or another provider with its own SMTP settings.
+cli-about-completions = Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+cli-about-man = Print the man page, or write every command's page into --out-dir.
 cli-about-lang = Language of the texts: en (English) or ko (한국어) [default: the system's language].
 cli-exit-codes-help =
     Exit codes:
@@ -153,3 +156,7 @@ cli-relay-expiring-body = Its OAuth client is in Testing, where Google ends sign
 cli-service-kind = systemd or launchd
 cli-no-exe = Cannot tell where smtp-setup is installed: { $error }
 cli-service-goes-in = # Goes in { $path }. To install and start it:
+
+## smtp-setup man
+
+cli-man-write-failed = Could not write the man pages into { $dir }: { $error }

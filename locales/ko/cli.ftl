@@ -7,7 +7,7 @@ cli-panic = smtp-setup { $version }에서 내부 오류가 발생했습니다{ $
 cli-panic-place = {" "}({ $file }:{ $line })
 cli-no-window =
     창을 열 수 없습니다: { $error }
-    창을 띄우려면 디스플레이와 그래픽 드라이버가 필요합니다(Debian: mesa-vulkan-drivers, 또는 libegl1과 libgl1-mesa-dri). 서버에서는 창 없이 쓰는 명령을 사용하세요: smtp-setup --help
+    창을 띄우려면 디스플레이와 OpenGL이 필요합니다(Debian: libegl1, libgl1, libgl1-mesa-dri). 서버에서는 창 없이 쓰는 명령을 사용하세요: smtp-setup --help
 
 ## --help (clap): 프로그램과 각 명령의 한 줄 설명, 종료 코드.
 
@@ -27,6 +27,9 @@ cli-about-password = 실행 중에 비밀번호를 묻는 프로그램(msmtp의 
 cli-about-run = 계정 설정(SMTP_HOST, SMTP_PASSWORD… 또는 --format 스택이 읽는 이름)을 환경 변수에 넣고 명령을 실행합니다. 값은 키체인에서 읽고 어디에도 기록하지 않습니다.
 cli-about-relay = 어떤 앱이든 메일을 보낼 수 있는 로컬 SMTP 릴레이를 127.0.0.1에서 실행합니다: 각 메일은 앱의 전송 중에 키체인의 로그인 정보로 Gmail에 전달됩니다.
 cli-about-diagnose = Gmail SMTP 오류를 설명합니다: 아무 프로그램의 오류 메시지를 붙여 넣거나, `-`로 표준 입력에서 읽습니다.
+cli-about-preflight = 설정하기 전에 주소의 메일을 어디서 처리하는지(도메인의 MX 레코드) 확인합니다: Google Workspace, 개인 Gmail, 또는 자체 SMTP 설정이 있는 다른 제공업체.
+cli-about-completions = 셸(bash, zsh, fish, elvish, powershell)의 자동 완성 스크립트를 출력합니다.
+cli-about-man = man 페이지를 출력하거나, --out-dir 폴더에 모든 명령의 페이지를 씁니다.
 cli-about-lang = 텍스트 언어: en(English) 또는 ko(한국어) [기본값: 시스템 언어].
 cli-exit-codes-help =
     종료 코드:
@@ -152,3 +155,7 @@ cli-relay-expiring-body = OAuth 클라이언트의 게시 상태가 '테스트'�
 cli-service-kind = systemd 또는 launchd
 cli-no-exe = smtp-setup이 설치된 위치를 알 수 없습니다: { $error }
 cli-service-goes-in = # 넣을 곳: { $path }. 설치하고 시작하려면:
+
+## smtp-setup man
+
+cli-man-write-failed = { $dir } 폴더에 man 페이지를 쓰지 못했습니다: { $error }

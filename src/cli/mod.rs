@@ -4,6 +4,7 @@ mod accounts;
 mod app;
 mod connect;
 pub mod console;
+mod docs;
 mod oauth;
 mod output;
 mod preflight;
@@ -96,6 +97,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(docs::CompletionsArgs),
+    /// Print the man page, or write every command's page into --out-dir.
+    Man(docs::ManArgs),
 }
 
 /// A problem reported on stderr with its exit code, before or instead of any network work.
@@ -171,7 +176,10 @@ pub fn command() -> clap::Command {
         ("password", "cli-about-password"),
         ("run", "cli-about-run"),
         ("relay", "cli-about-relay"),
+        ("preflight", "cli-about-preflight"),
         ("diagnose", "cli-about-diagnose"),
+        ("completions", "cli-about-completions"),
+        ("man", "cli-about-man"),
     ];
     let mut command = about(Args::command(), "cli-about")
         .after_help(t!("cli-exit-codes-help"))
@@ -208,6 +216,8 @@ pub fn run(command: Command, secrets: Secrets) -> ExitCode {
         Command::Run(args) => app::run_run(args),
         Command::Relay(args) => relay::run(args),
         Command::Preflight(args) => preflight::run(args),
+        Command::Completions(args) => docs::run_completions(args),
+        Command::Man(args) => docs::run_man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -339,9 +349,8 @@ $SMTP_SETUP_KEYCHAIN_SERVICE) and their settings in accounts.toml in the config 
         );
         assert_eq!(
             english("cli-no-window", &[("error", "E".into())]),
-            "Cannot open the window: E\nA window needs a display and a graphics driver (on \
-             Debian: mesa-vulkan-drivers, or libegl1 and libgl1-mesa-dri). On a server, use the \
-             headless commands: smtp-setup --help"
+            "Cannot open the window: E\nA window needs a display and OpenGL (on Debian: libegl1, \
+             libgl1 and libgl1-mesa-dri). On a server, use the headless commands: smtp-setup --help"
         );
     }
 

@@ -36,6 +36,10 @@ use use_in_app::{SaveTo, UseInAppPage};
 use wizard::Wizard;
 use worker::Worker;
 
+/// The window's app id (Wayland's app_id, X11's WM_CLASS): the name of the .desktop file,
+/// the icon and the AppStream component in packaging/, so a desktop matches the window to
+/// its menu entry and icon.
+pub const APP_ID: &str = "io.github.smtp_setup.SmtpSetup";
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// What the window works with: where accounts are kept and how checks connect.
@@ -324,7 +328,9 @@ impl eframe::App for SetupApp {
 /// Opens the window. `lang_asked`: the language came from `--lang` or `SMTP_SETUP_LANG`, so
 /// it wins over the one the window's menu remembered.
 pub fn run(lang_asked: bool) -> Result<(), String> {
-    // The system's fonts are read while the window and its renderer are being made.
+    // The system's fonts are read while the window and its renderer are being made. In
+    // English too: the language menu shows 한국어, and a font looked for only then would
+    // leave it as boxes for a frame.
     let hangul = std::thread::spawn(fonts::find_hangul);
     let config = GuiConfig::from_env()?;
     if !lang_asked && let Some(lang) = Preferences::load(config.store.index.dir()).language {
@@ -335,10 +341,12 @@ pub fn run(lang_asked: bool) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(tr(T::AppTitle))
-            .with_app_id("smtp-setup")
+            .with_app_id(APP_ID)
             .with_icon(icon)
             .with_inner_size([760.0, 600.0])
             .with_min_inner_size([560.0, 440.0]),
+        // The Korean font is ours (fonts.rs); eframe's on-demand lookup is not compiled in.
+        system_font_fallback: false,
         ..Default::default()
     };
     // The desktop's theme where the platform tells it; SMTP_SETUP_THEME=light|dark overrides
