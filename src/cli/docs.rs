@@ -3,9 +3,9 @@
 //! (scripts/package); a `cargo install` user makes their own with these commands.
 
 use super::Failure;
+use super::console::say_raw;
 use clap_complete::Shell;
 use smtp_setup::t;
-use std::io::Write;
 use std::path::Path;
 
 #[derive(clap::Args)]
@@ -27,7 +27,8 @@ pub struct ManArgs {
 pub fn run_completions(args: CompletionsArgs) -> Result<u8, Failure> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut super::command(), "smtp-setup", &mut script);
-    write_stdout(&script)
+    say_raw(&String::from_utf8_lossy(&script));
+    Ok(0)
 }
 
 /// Prints the man page, or writes every page into `--out-dir`.
@@ -48,7 +49,8 @@ pub fn run_man(args: ManArgs) -> Result<u8, Failure> {
             let mut page = Vec::new();
             // Writing into a Vec cannot fail.
             let _ = man(command).render(&mut page);
-            write_stdout(&page)
+            say_raw(&String::from_utf8_lossy(&page));
+            Ok(0)
         }
     }
 }
@@ -58,7 +60,9 @@ fn man(command: clap::Command) -> clap_mangen::Man {
 }
 
 /// The top page and one per command, nested ones too (smtp-setup-accounts-list.1), as
-/// `clap_mangen::generate_to` names them, with the version in each page's footer.
+/// `clap_mangen::generate_to` names them. Its walk, not the function itself: that one gives a
+/// command's page its own name as the source ("check "), so only the top page would carry the
+/// version in its footer.
 fn write_pages(command: clap::Command, dir: &Path) -> std::io::Result<()> {
     fn write(command: clap::Command, dir: &Path) -> std::io::Result<()> {
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -70,17 +74,4 @@ fn write_pages(command: clap::Command, dir: &Path) -> std::io::Result<()> {
     let mut command = command.disable_help_subcommand(true);
     command.build();
     write(command, dir)
-}
-
-/// A closed pipe (`smtp-setup man | head`) is not a failure worth a message.
-fn write_stdout(bytes: &[u8]) -> Result<u8, Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => Ok(0),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-        Err(error) => Err(Failure {
-            message: error.to_string(),
-            code: super::exit::OTHER,
-        }),
-    }
 }
